@@ -1,0 +1,126 @@
+"""Command line: parse arguments, call the checker, pick a writer, map exit codes. No logic here.
+
+Exit codes: 0 nothing flagged; 1 at least one claim with a verdict in --fail-on;
+2 usage or input error (also when a line was rejected in --lines mode and
+nothing was flagged: an incomplete run never reports a clean 0).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from claimcheck.errors import InputError, KnowledgeBaseError
+
+LABEL_CHOICES = ["SUPPORTED", "CONTRADICTED", "MISLEADING", "UNPROVEN", "NOT_IN_KB"]
+kb_option = click.option(
+    "--kb", "kb_path", type=click.Path(file_okay=False, path_type=Path), envvar="CLAIMCHECK_KB",
+    help="Knowledge-base folder (default: the bundled one; env CLAIMCHECK_KB).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimcheck")
+def cli() -> None:
+    """Find health claims in text and check them against curated, cited evidence.
+
+    claimcheck informs about evidence; it does not give medical advice.
+    """
+
+
+def _checker(kb_path: Path | None, fail_on: tuple[str, ...]):  # noqa: ANN202 - lazy import of a heavy type
+    from claimcheck.checker import Checker
+
+    try:
+        return Checker(kb_path, fail_on=fail_on)
+    except KnowledgeBaseError as exc:
+        raise InputError(str(exc)) from None
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
+              help="Output format: text for people, json (one object per document) or jsonl.")
+@click.option("--fail-on", multiple=True, type=click.Choice(LABEL_CHOICES, case_sensitive=False),
+              default=("CONTRADICTED", "MISLEADING"), show_default=True, help="Verdicts that make the exit code 1 (repeatable).")
+@click.option("--lines", is_flag=True, help="Read stdin line by line; write one JSON line per input line, flushed.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input.")
+@click.option("--color/--no-color", "colour", default=None, help="Colour the text output (default: only on a terminal).")
+@kb_option
+def check(files: tuple[str, ...], fmt: str, fail_on: tuple[str, ...], lines: bool, encoding: str, colour: bool | None, kb_path: Path | None) -> None:
+    """Check the health claims in FILES (or stdin).
+
+    \b
+    Examples:
+      echo "LDN cured my MS" | claimcheck check
+      claimcheck check --format json article.txt
+      tail -f posts.txt | claimcheck check --lines --fail-on CONTRADICTED
+    """
+    from claimcheck import reader, render
+
+    fail_on = tuple(x.upper() for x in fail_on)
+    out = click.get_text_stream("stdout")
+    use_colour = out.isatty() if colour is None else colour
+    if lines:
+        if files:
+            raise click.UsageError("--lines reads stdin; do not name files")
+        checker = _checker(kb_path, fail_on)
+        flagged = rejected = False
+        for item in reader.read_lines(sys.stdin.buffer, encoding=encoding):
+            if isinstance(item, InputError):
+                click.echo(f"claimcheck: skipped {item.message}", err=True)
+                out.write('{"error": ' + render.orjson.dumps(item.message).decode() + "}\n")
+                out.flush()
+                rejected = True
+                continue
+            result = checker.check(item.text, source=f"<stdin>:{item.line}")
+            flagged |= result.flagged
+            render.write(result, "jsonl", out, colour=False)
+        sys.exit(1 if flagged else 2 if rejected else 0)
+    documents = list(reader.read_documents(files, encoding=encoding))
+    checker = _checker(kb_path, fail_on)
+    flagged = False
+    for document in documents:
+        result = checker.check(document.text, source=document.source)
+        flagged |= result.flagged
+        render.write(result, fmt, out, colour=use_colour)
+    sys.exit(1 if flagged else 0)
+
+
+@cli.group()
+def kb() -> None:
+    """Inspect and validate the knowledge base."""
+
+
+@kb.command()
+@kb_option
+@click.option("--warnings/--no-warnings", default=False, help="Also list warnings (e.g. studies cited by no assessment).")
+def validate(kb_path: Path | None, warnings: bool) -> None:
+    """Check every record and reference; exit 1 if any error is found.
+
+    \b
+    Example:
+      claimcheck kb validate --kb knowledge/
+    """
+    from claimcheck.kb.load import default_kb_path
+    from claimcheck.kb.validate import validate_kb
+
+    root = kb_path or default_kb_path()
+    problems = validate_kb(root)
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        if problem.severity == "error" or warnings:
+            click.echo(str(problem))
+    n_warn = len(problems) - len(errors)
+    click.echo(f"{root}: {len(errors)} error(s), {n_warn} warning(s)", err=True)
+    sys.exit(1 if errors else 0)
+
+
+def main() -> None:
+    """Entry point that turns unexpected interrupts into exit codes."""
+    try:
+        cli()
+    except KeyboardInterrupt:
+        sys.exit(130)

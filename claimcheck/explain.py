@@ -1,0 +1,73 @@
+"""Plain-language explanations and citations. Evidence wording only: never advice."""
+
+from __future__ import annotations
+
+from claimcheck.kb.load import KnowledgeBase
+from claimcheck.kb.schema import DESIGN_RANK, Outcome
+from claimcheck.match import Match
+from claimcheck.results import Citation, Claim, Label
+
+MAX_CITATIONS = 6
+LABEL_PHRASES = {
+    Label.SUPPORTED: "is supported by current evidence",
+    Label.CONTRADICTED: "is contradicted by current evidence",
+    Label.MISLEADING: "is not supported by the evidence as stated: it claims more than the evidence shows",
+    Label.UNPROVEN: "is unproven: the evidence is too thin or too mixed to support or refute it",
+    Label.NOT_IN_KB: "could not be checked: the knowledge base has no assessment of it",
+}
+VERBS = {
+    "cures": "cures", "treats": "treats", "improves": "improves", "prevents": "prevents",
+    "no_effect": "has no effect on", "harms": "worsens", "causes": "causes",
+    "is_safe": "is safe with regard to", "is_approved": "is approved for",
+}
+NEGATED_VERBS = {
+    "cures": "does not cure", "treats": "does not treat", "improves": "does not improve", "prevents": "does not prevent",
+    "no_effect": "has an effect on", "harms": "does not worsen", "causes": "does not cause",
+    "is_safe": "is not safe with regard to", "is_approved": "is not approved for",
+}
+
+
+def restate(claim: Claim) -> str:
+    """The claim in one neutral line: "low-dose naltrexone cures multiple sclerosis"."""
+    if claim.epistemic:
+        verb = f"is not proven to {VERBS[claim.predicate].rstrip('s')}" if claim.predicate in ("cures", "treats", "improves", "prevents", "causes") else NEGATED_VERBS[claim.predicate]
+    else:
+        verb = NEGATED_VERBS[claim.predicate] if claim.negated else VERBS[claim.predicate]
+    return f"{claim.intervention.name} {verb} {claim.condition.name}"
+
+
+def explain(claim: Claim, label: Label, match: Match | None) -> str:
+    """One paragraph: what was claimed, what the evidence says, how sure it is."""
+    lead = "The question asks whether" if claim.question else "The claim that"
+    parts = [f"{lead} {restate(claim)} {LABEL_PHRASES[label] if not claim.question else ''}".rstrip() + "."]
+    if claim.question:
+        parts[0] = f"The question asks whether {restate(claim)}. Current evidence: {match.outcome.answer if match else 'not assessed'}."
+    if match is not None:
+        parts.append(match.outcome.summary.strip())
+        parts.append(f"Certainty of the evidence: {match.outcome.certainty.replace('_', ' ')}.")
+        if match.via_parent:
+            parts.append(f"(Evidence for the broader condition '{match.matched_condition}' was used.)")
+    if claim.exaggeration and label in (Label.MISLEADING, Label.SUPPORTED, Label.UNPROVEN) and not claim.negated:
+        parts.append(f"Overstated wording: {', '.join(repr(e) for e in claim.exaggeration)}.")
+    if claim.anecdote and not claim.question:
+        parts.append("A personal experience cannot show whether a treatment works.")
+    parts.append("This is information about evidence, not medical advice.")
+    return " ".join(p for p in parts if p)
+
+
+def citations(outcome: Outcome, kb: KnowledgeBase) -> tuple[Citation, ...]:
+    """The outcome's studies as citations, strongest designs first, retracted last."""
+    studies = [kb.studies[sid] for sid in outcome.studies if sid in kb.studies]
+    order = {sid: i for i, sid in enumerate(outcome.studies)}
+    studies.sort(key=lambda s: (s.retracted, DESIGN_RANK.get(s.design, 9), order[s.id]))
+    out = []
+    for s in studies[:MAX_CITATIONS]:
+        authors = s.authors[0] + (" et al." if len(s.authors) > 2 else f", {s.authors[1]}" if len(s.authors) == 2 else "")
+        out.append(
+            Citation(
+                id=s.id, authors=authors, year=s.year, title=s.title, journal=s.journal, design=s.design,
+                n=s.n, n_unit=s.n_unit, finding=s.finding, direction=s.direction,
+                doi=s.doi, pmid=s.pmid, url=s.url, retracted=s.retracted,
+            )
+        )
+    return tuple(out)

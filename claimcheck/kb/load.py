@@ -1,0 +1,241 @@
+"""Read ``knowledge/`` into a :class:`KnowledgeBase` with its indexes built once.
+
+Parsing a thousand YAML files takes longer than a one-line ``claimcheck check``
+may, so the parsed records are cached as one JSON file in the user's cache
+folder, keyed by the names, sizes and modification times of the source files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import orjson
+import yaml
+
+from claimcheck.errors import KnowledgeBaseError
+from claimcheck.kb.schema import (
+    RECORD_KINDS,
+    Assessment,
+    Condition,
+    Intervention,
+    Meta,
+    Outcome,
+    Record,
+    StopList,
+    Study,
+)
+
+ENV_KB = "CLAIMCHECK_KB"
+ENV_CACHE = "CLAIMCHECK_CACHE_DIR"
+CACHE_FORMAT = 2
+
+
+def packaged_path(name: str) -> Path:
+    """Location of a bundled data folder (``knowledge`` or ``models``).
+
+    Installed wheels carry it in ``claimcheck/_data/``; a source checkout has it
+    at the top level, next to ``pyproject.toml``.
+    """
+    bundled = Path(str(resources.files("claimcheck") / "_data" / name))
+    if bundled.is_dir():
+        return bundled
+    checkout = Path(str(resources.files("claimcheck"))).resolve().parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / name).is_dir():
+        return checkout / name
+    raise KnowledgeBaseError(f"bundled data folder {name!r} not found; reinstall claimcheck")
+
+
+def default_kb_path() -> Path:
+    """``$CLAIMCHECK_KB`` if set, otherwise the bundled knowledge base."""
+    env = os.environ.get(ENV_KB)
+    return Path(env) if env else packaged_path("knowledge")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """Where a record came from, for error messages."""
+
+    path: Path
+    kind: str
+
+
+@dataclass
+class KnowledgeBase:
+    """All records plus the lookups the checker needs."""
+
+    root: Path
+    meta: Meta
+    interventions: dict[str, Intervention] = field(default_factory=dict)
+    conditions: dict[str, Condition] = field(default_factory=dict)
+    studies: dict[str, Study] = field(default_factory=dict)
+    assessments: dict[str, Assessment] = field(default_factory=dict)
+    stop_synonyms: dict[str, str] = field(default_factory=dict)
+    by_pair: dict[tuple[str, str], Assessment] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_pair = {(a.intervention, a.condition): a for a in self.assessments.values()}
+
+    @property
+    def version(self) -> str:
+        """The knowledge base's version, carried by every result."""
+        return self.meta.version
+
+    def entity(self, kind: str, entity_id: str) -> Intervention | Condition | None:
+        """Look up an intervention or condition by id."""
+        table = self.interventions if kind == "intervention" else self.conditions
+        return table.get(entity_id)
+
+    def condition_lineage(self, condition_id: str) -> list[str]:
+        """The condition and its ancestors, nearest first (cycles are cut)."""
+        lineage: list[str] = []
+        current: str | None = condition_id
+        while current and current not in lineage:
+            lineage.append(current)
+            record = self.conditions.get(current)
+            current = record.parent if record else None
+        return lineage
+
+    def intervention_lineage(self, intervention_id: str) -> list[str]:
+        """The intervention and the entries it is a variant of, nearest first."""
+        lineage: list[str] = []
+        current: str | None = intervention_id
+        while current and current not in lineage:
+            lineage.append(current)
+            record = self.interventions.get(current)
+            current = record.variant_of if record else None
+        return lineage
+
+    def find_outcome(self, intervention_id: str, condition_id: str, relation: str) -> tuple[Assessment, Outcome, str] | None:
+        """The assessment outcome for a claim, walking up the condition hierarchy.
+
+        Returns the assessment, the outcome and the condition id it was found
+        for (a parent of ``condition_id`` when nothing more specific exists).
+        Dose variants are never replaced by their parent: low-dose naltrexone
+        is not naltrexone.
+        """
+        for condition in self.condition_lineage(condition_id):
+            assessment = self.by_pair.get((intervention_id, condition))
+            if assessment is None:
+                continue
+            for outcome in assessment.outcomes:
+                if outcome.relation == relation:
+                    return assessment, outcome, condition
+        return None
+
+    def names(self, kind: str) -> Iterator[tuple[str, str, str]]:
+        """Every (surface form, field, id) of interventions or conditions."""
+        table = self.interventions if kind == "intervention" else self.conditions
+        for record in table.values():
+            yield record.name, "name", record.id
+            for fname in ("synonyms", "brands", "abbreviations", "misspellings"):
+                for value in getattr(record, fname, ()):
+                    yield value, fname, record.id
+
+
+def iter_record_files(root: Path) -> Iterator[tuple[str, Path]]:
+    """(folder kind, path) of every record file, sorted for reproducibility."""
+    for kind in RECORD_KINDS:
+        folder = root / kind
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.yaml")):
+                yield kind, path
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file with the C loader when available."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open("rb") as handle:
+        return yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
+
+
+def _fingerprint(root: Path) -> str:
+    digest = hashlib.sha256(str(root.resolve()).encode())
+    for path in [root / "kb.yaml", root / "lexicon" / "stop-synonyms.yaml"] + [p for _, p in iter_record_files(root)]:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get(ENV_CACHE)
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "claimcheck"
+
+
+def read_raw(root: Path) -> dict[str, Any]:
+    """All records of ``root`` as plain data: ``{kind: {id: dict}}``, plus meta and stop list."""
+    raw: dict[str, Any] = {kind: {} for kind in RECORD_KINDS}
+    for kind, path in iter_record_files(root):
+        data = read_yaml(path)
+        if isinstance(data, dict) and "id" in data:
+            raw[kind][str(data["id"])] = data
+    meta_path = root / "kb.yaml"
+    raw["meta"] = read_yaml(meta_path) if meta_path.is_file() else {"version": "unversioned"}
+    stop_path = root / "lexicon" / "stop-synonyms.yaml"
+    raw["stop"] = read_yaml(stop_path) if stop_path.is_file() else {"words": []}
+    return raw
+
+
+def _cached_raw(root: Path, use_cache: bool) -> dict[str, Any]:
+    if not use_cache:
+        return read_raw(root)
+    cache = _cache_dir() / f"kb-{CACHE_FORMAT}-{_fingerprint(root)}.json"
+    try:
+        return orjson.loads(cache.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        pass
+    raw = read_raw(root)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(orjson.dumps(raw, default=str))
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only home is fine: we just parse every time
+    return raw
+
+
+def load_kb(root: Path | str | None = None, *, use_cache: bool = True) -> KnowledgeBase:
+    """Load and validate the knowledge base.
+
+    Args:
+        root: the ``knowledge/`` folder; defaults to :func:`default_kb_path`.
+        use_cache: reuse the parsed form cached for these exact files.
+
+    Raises:
+        KnowledgeBaseError: the folder is missing or a record is invalid
+            (run ``claimcheck kb validate`` for the full list).
+    """
+    path = Path(root) if root is not None else default_kb_path()
+    if not path.is_dir():
+        raise KnowledgeBaseError(f"knowledge base folder not found: {path}")
+    try:
+        raw = _cached_raw(path, use_cache)
+        tables: dict[str, dict[str, Record]] = {}
+        for kind, model in RECORD_KINDS.items():
+            tables[kind] = {rid: model.model_validate(data) for rid, data in raw[kind].items()}
+        meta = Meta.model_validate(raw["meta"])
+        stop = StopList.model_validate(raw["stop"])
+    except (ValueError, yaml.YAMLError) as exc:
+        first = str(exc).splitlines()[0]
+        raise KnowledgeBaseError(f"invalid knowledge base at {path}: {first} (run 'claimcheck kb validate')") from exc
+    return KnowledgeBase(
+        root=path,
+        meta=meta,
+        interventions=tables["interventions"],  # type: ignore[arg-type]
+        conditions=tables["conditions"],  # type: ignore[arg-type]
+        studies=tables["studies"],  # type: ignore[arg-type]
+        assessments=tables["assessments"],  # type: ignore[arg-type]
+        stop_synonyms={w.word.lower(): w.reason for w in stop.words},
+    )

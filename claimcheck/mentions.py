@@ -1,0 +1,168 @@
+"""Component ``claimcheck_mentions``: find interventions and conditions in a Doc.
+
+Four sources, in order of trust: knowledge-base names (phrase matching on
+lower-cased text), ambiguous abbreviations checked in context (MS, RA), common
+misspellings (rapidfuzz, only for words that are not ordinary English), and
+external vocabularies (DrugBank/MeSH drugs, ICD-10-CM conditions) for names the
+knowledge base does not know. Results go to ``doc.spans[spans_key]`` (label
+INTERVENTION or CONDITION, ``kb_id_`` set) and ``doc._.claimcheck_mentions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from claimcheck.abbreviations import abbreviation_fits
+from claimcheck.kb.load import KnowledgeBase, load_kb
+from claimcheck.results import Mention
+from claimcheck.rules import load_rules
+from claimcheck.vocabulary import Entry, KBVocabulary, english_words, external_vocabulary
+
+LABELS = {"intervention": "INTERVENTION", "condition": "CONDITION"}
+FUZZY_CUTOFF = 88.0
+FUZZY_MIN_LENGTH = 6
+
+
+class MentionFinder:
+    """Finds intervention and condition mentions; one instance per pipeline."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "claimcheck_mentions",
+        *,
+        kb: KnowledgeBase | None = None,
+        spans_key: str = "claimcheck_mentions",
+        fuzzy: bool = True,
+        external: bool = True,
+    ) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.fuzzy = fuzzy
+        self.external = external
+        self.rules = load_rules()
+        self.kb = kb if kb is not None else load_kb()
+        self.vocab = KBVocabulary.from_kb(self.kb)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._entries: dict[str, Entry] = {}
+        patterns: dict[str, list[Doc]] = {}
+        for form, entry in self.vocab.phrases.items():
+            key = f"{entry.kind}|{entry.id}"
+            self._entries[key] = entry
+            patterns.setdefault(key, []).append(nlp.make_doc(form))
+        for key, docs in patterns.items():
+            self.matcher.add(key, docs)
+        self._abbr_lower = {form.lower(): entry for form, entry in self.vocab.abbreviations.items()}
+        if not Doc.has_extension("claimcheck_mentions"):
+            Doc.set_extension("claimcheck_mentions", default=[])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[tuple[Span, Mention]] = []
+        for match_id, start, end in self.matcher(doc):
+            entry = self._entries[doc.vocab.strings[match_id]]
+            spans.append(self._make(doc, start, end, entry, "kb", 1.0))
+        spans.extend(self._abbreviations(doc))
+        covered = {i for span, _ in spans for i in range(span.start, span.end)}
+        if self.fuzzy:
+            spans.extend(self._misspellings(doc, covered))
+        if self.external:
+            covered = {i for span, _ in spans for i in range(span.start, span.end)}
+            spans.extend(self._external(doc, covered))
+        by_span = {(s.start, s.end, s.label_): m for s, m in spans}
+        kept = sorted(filter_spans([s for s, _ in spans]), key=lambda s: s.start)
+        doc.spans[self.spans_key] = kept
+        doc._.claimcheck_mentions = [by_span[(s.start, s.end, s.label_)] for s in kept]
+        return doc
+
+    @staticmethod
+    def _make(doc: Doc, start: int, end: int, entry: Entry, source: str, score: float) -> tuple[Span, Mention]:
+        span = Span(doc, start, end, label=LABELS[entry.kind], kb_id=entry.id or "")
+        mention = Mention(
+            kind=entry.kind, text=span.text, start=span.start_char, end=span.end_char,
+            id=entry.id, name=entry.name, source=source, score=round(score, 3),
+        )
+        return span, mention
+
+    def _abbreviations(self, doc: Doc) -> Iterable[tuple[Span, Mention]]:
+        for token in doc:
+            entry = self.vocab.abbreviations.get(token.text)
+            exact = entry is not None
+            if entry is None:
+                entry = self._abbr_lower.get(token.lower_) if token.text.islower() else None
+            if entry is None:
+                continue
+            if abbreviation_fits(doc, token.i, exact=exact, rules=self.rules):
+                yield self._make(doc, token.i, token.i + 1, entry, "kb-abbreviation", 0.9)
+
+    def _misspellings(self, doc: Doc, covered: set[int]) -> Iterable[tuple[Span, Mention]]:
+        if not self.vocab.fuzzy_names:
+            return
+        common = english_words()
+        candidates: list[tuple[int, int, str]] = []
+        for token in doc:
+            if token.i in covered or not token.is_alpha:
+                continue
+            low = token.lower_
+            if len(low) < 3 or low in common or low in self.rules.fuzzy_stop:
+                continue
+            if len(low) >= FUZZY_MIN_LENGTH:
+                candidates.append((token.i, token.i + 1, low))
+            for width in (2, 3):
+                end = token.i + width
+                if end <= len(doc) and not any(i in covered for i in range(token.i, end)):
+                    text = doc[token.i : end].text.lower()
+                    candidates.append((token.i, end, text))
+            if token.i > 0 and token.i - 1 not in covered and doc[token.i - 1].is_alpha:
+                candidates.append((token.i - 1, token.i + 1, doc[token.i - 1 : token.i + 1].text.lower()))
+        if not candidates:
+            return
+        scores = cdist([c[2] for c in candidates], self.vocab.fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, workers=1)
+        for row, (start, end, text) in enumerate(candidates):
+            col = int(np.argmax(scores[row]))
+            score = float(scores[row, col])
+            if score < FUZZY_CUTOFF:
+                continue
+            target = self.vocab.fuzzy_names[col]
+            if abs(len(target) - len(text)) > 2 or target.split()[0][:1] != text[:1]:
+                continue
+            yield self._make(doc, start, end, self.vocab.fuzzy_entries[col], "kb-fuzzy", score / 100)
+
+    def _external(self, doc: Doc, covered: set[int]) -> Iterable[tuple[Span, Mention]]:
+        rules = self.rules
+        vocab = None
+        for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
+            if not rules.any_predicate.search(sent.text.lower()):
+                continue
+            vocab = vocab or external_vocabulary()
+            for start in range(sent.start, sent.end):
+                if start in covered or not doc[start].is_alpha:
+                    continue
+                for width in range(min(vocab.max_words, sent.end - start), 0, -1):
+                    end = start + width
+                    if any(i in covered for i in range(start, end)):
+                        continue
+                    entry = vocab.lookup(doc[start:end].text.lower())
+                    if entry is not None:
+                        yield self._make(doc, start, end, entry, entry.source.split(":")[0], 0.8)
+                        break
+
+
+@Language.factory(
+    "claimcheck_mentions",
+    assigns=["doc.spans", "doc._.claimcheck_mentions"],
+    default_config={"spans_key": "claimcheck_mentions", "fuzzy": True, "external": True, "kb_path": None},
+)
+def make_mention_finder(
+    nlp: Language, name: str, spans_key: str, fuzzy: bool, external: bool, kb_path: str | None
+) -> MentionFinder:
+    """Factory: ``nlp.add_pipe("claimcheck_mentions")`` (needs a sentencizer before it)."""
+    kb = load_kb(kb_path) if kb_path else None
+    return MentionFinder(nlp, name, kb=kb, spans_key=spans_key, fuzzy=fuzzy, external=external)

@@ -1,0 +1,156 @@
+"""How a claim is stated: predicate, negation, hedging, exaggeration, question, anecdote, reported speech.
+
+Pure functions over a lower-cased sentence and character positions, so each rule
+can be tested without a pipeline. The cue lexicons are data in ``claimcheck/rules/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimcheck.rules import Rules, load_rules
+
+#: When several predicate cues stand between the two mentions, the more specific wins.
+PREDICATE_PRECEDENCE = ("no_effect", "cures", "prevents", "is_approved", "causes", "harms", "treats", "improves", "is_safe")
+_WORD = re.compile(r"[\w'’]+")
+
+
+@dataclass(frozen=True, slots=True)
+class PredicateHit:
+    """A predicate cue found in a sentence (offsets into the sentence)."""
+
+    predicate: str
+    start: int
+    end: int
+    text: str
+    negation_proof: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Modifiers:
+    """Everything about how a claim is stated, apart from its predicate."""
+
+    negated: bool
+    epistemic: bool
+    certainty: str
+    question: bool
+    anecdote: bool
+    reported: bool
+    exaggeration: tuple[str, ...]
+
+
+def find_predicates(lower: str, rules: Rules | None = None) -> list[PredicateHit]:
+    """All predicate cues in a lower-cased sentence; a cue inside a longer cue is dropped."""
+    rules = rules or load_rules()
+    hits = []
+    for cue in rules.predicates:
+        for m in cue.regex.finditer(lower):
+            hits.append(PredicateHit(cue.predicate, m.start(), m.end(), m.group(0), cue.negation_proof))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[PredicateHit] = []
+    for hit in hits:
+        if any(k.start <= hit.start and hit.end <= k.end and (k.end - k.start) > (hit.end - hit.start) for k in kept):
+            continue
+        kept = [k for k in kept if not (hit.start <= k.start and k.end <= hit.end and (hit.end - hit.start) > (k.end - k.start))]
+        kept.append(hit)
+    return kept
+
+
+def choose_predicate(
+    hits: list[PredicateHit], first: tuple[int, int], second: tuple[int, int], *, reach: int = 45
+) -> tuple[PredicateHit, bool] | None:
+    """The predicate linking two mentions, and whether it stands between them.
+
+    A cue inside a mention (``treatment`` in ``treatment-resistant depression``)
+    is ignored; a cue that contains a mention (``no longer have cancer``) counts.
+    Cues between the mentions win; otherwise the nearest within ``reach`` characters.
+    """
+    (a_start, a_end), (b_start, b_end) = sorted([first, second])
+    usable = [
+        h for h in hits
+        if not any(s <= h.start and h.end <= e for s, e in (first, second))
+    ]
+    between = [h for h in usable if h.start >= a_end - 1 and h.end <= b_start + 1 or (h.start <= b_start and h.end >= b_end)]
+    if between:
+        return min(between, key=lambda h: (PREDICATE_PRECEDENCE.index(h.predicate), h.start)), True
+    near = []
+    for h in usable:
+        gap = a_start - h.end if h.end <= a_start else h.start - b_end if h.start >= b_end else 0
+        if 0 <= gap <= reach:
+            near.append((gap, PREDICATE_PRECEDENCE.index(h.predicate), h))
+    if not near:
+        return None
+    return min(near, key=lambda t: (t[0], t[1]))[2], False
+
+
+def _words_between(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_negated(lower: str, predicate: PredicateHit, clause_start: int, rules: Rules | None = None) -> bool:
+    """True if a denial cue governs the predicate (within the window, same scope)."""
+    rules = rules or load_rules()
+    if predicate.negation_proof and predicate.predicate != "no_effect":
+        return False
+    region = lower[clause_start : predicate.start]
+    for m in rules.negation.finditer(region):
+        tail = region[m.end() :]
+        if _words_between(tail) > rules.negation_window:
+            continue
+        if rules.scope_breakers.search(tail):
+            continue
+        return True
+    # "cures covid? no." / "works? nope" are rare enough to leave out; trailing "not" as in "X cures Y, not" too.
+    return False
+
+
+def is_epistemic(lower: str, predicate: PredicateHit, clause_start: int, rules: Rules | None = None) -> bool:
+    """True for "there is no proof that X treats Y": the evidence is denied, not the effect."""
+    rules = rules or load_rules()
+    region = lower[clause_start : predicate.end + 30]
+    return rules.epistemic.search(region) is not None
+
+
+def is_question(sentence: str, mention_starts: list[int], rules: Rules | None = None) -> bool:
+    """A question ends with "?" or, in informal text, opens with an auxiliary right before a mention."""
+    rules = rules or load_rules()
+    stripped = sentence.strip()
+    if stripped.endswith("?") or re.search(r"\?\s*\W*$", stripped):
+        return True
+    if stripped.endswith((".", "!")):
+        return False
+    m = rules.question_openers.match(sentence.lower())
+    if not m:
+        return False
+    return any(0 <= _words_between(sentence[m.end() : s]) <= 3 for s in mention_starts if s >= m.end())
+
+
+def read_modifiers(
+    sentence: str, lower: str, predicate: PredicateHit, clause_start: int, mention_starts: list[int], rules: Rules | None = None
+) -> Modifiers:
+    """Read every modifier of one claim in one sentence."""
+    rules = rules or load_rules()
+    epistemic = is_epistemic(lower, predicate, clause_start, rules)
+    negated = epistemic or is_negated(lower, predicate, clause_start, rules)
+    absolute = [m.group(0) for m in rules.absolute.finditer(lower)]
+    if epistemic:
+        absolute = [a for a in absolute if "proven" not in a]
+    if predicate.predicate == "cures" and not negated and not predicate.negation_proof:
+        absolute.append(predicate.text)
+    hedged = rules.hedging.search(lower) is not None
+    certainty = "absolute" if absolute else "hedged" if hedged else "neutral"
+    not_anecdote = [(m.start(), m.end()) for m in rules.not_anecdote.finditer(lower)]
+    anecdote = any(
+        not any(s <= m.start() < e for s, e in not_anecdote) for m in rules.anecdote.finditer(lower)
+    )
+    reported = rules.reported.search(lower) is not None
+    return Modifiers(
+        negated=negated,
+        epistemic=epistemic,
+        certainty=certainty,
+        question=is_question(sentence, mention_starts, rules),
+        anecdote=anecdote,
+        reported=reported,
+        exaggeration=tuple(dict.fromkeys(absolute)),
+    )

@@ -1,0 +1,85 @@
+"""Cue lexicons as data: loaded once from the YAML files in this folder and compiled to regexes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def _read(name: str) -> Any:
+    text = (resources.files("claimcheck.rules") / name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def words_regex(patterns: list[str]) -> re.Pattern[str]:
+    """One regex matching any of ``patterns`` as whole words (longest alternatives first)."""
+    ordered = sorted(patterns, key=len, reverse=True)
+    body = "|".join(f"(?:{p})" for p in ordered)
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w'])")
+
+
+@dataclass(frozen=True, slots=True)
+class PredicateCue:
+    """A compiled predicate cue."""
+
+    regex: re.Pattern[str]
+    predicate: str
+    negation_proof: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Every compiled cue lexicon."""
+
+    predicates: tuple[PredicateCue, ...]
+    any_predicate: re.Pattern[str]
+    negation: re.Pattern[str]
+    negation_window: int
+    scope_breakers: re.Pattern[str]
+    epistemic: re.Pattern[str]
+    hedging: re.Pattern[str]
+    absolute: re.Pattern[str]
+    question_openers: re.Pattern[str]
+    anecdote: re.Pattern[str]
+    not_anecdote: re.Pattern[str]
+    reported: re.Pattern[str]
+    abbr_reject_next: frozenset[str]
+    abbr_reject_prev: frozenset[str]
+    abbr_lowercase_after: frozenset[str]
+    fuzzy_stop: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """Read and compile the rule files (once per process)."""
+    preds = _read("predicates.yaml")["predicates"]
+    mods = _read("modifiers.yaml")
+    abbr = _read("abbreviations.yaml")
+    common = _read("common-words.yaml")["words"]
+    cues = tuple(
+        PredicateCue(words_regex([p["pattern"]]), p["class"], bool(p.get("negation_proof", False))) for p in preds
+    )
+    breakers = [re.escape(b) if not b.isalpha() else rf"\b{b}\b" for b in mods["negation"]["scope_breakers"]]
+    return Rules(
+        predicates=cues,
+        any_predicate=words_regex([p["pattern"] for p in preds]),
+        negation=words_regex(mods["negation"]["cues"]),
+        negation_window=int(mods["negation"]["window"]),
+        scope_breakers=re.compile("|".join(breakers)),
+        epistemic=words_regex(mods["negation"]["epistemic"]),
+        hedging=words_regex(mods["hedging"]),
+        absolute=words_regex(mods["absolute"]),
+        question_openers=re.compile(rf"^\W*(?:{'|'.join(sorted(mods['question']['openers'], key=len, reverse=True))})\b"),
+        anecdote=words_regex(mods["anecdote"]["cues"]),
+        not_anecdote=words_regex(mods["anecdote"]["not_anecdote"]),
+        reported=words_regex(mods["reported"]["cues"]),
+        abbr_reject_next=frozenset(abbr["reject_next"]),
+        abbr_reject_prev=frozenset(abbr["reject_prev"]),
+        abbr_lowercase_after=frozenset(abbr["lowercase_after"]),
+        fuzzy_stop=frozenset(w["word"] for w in common),
+    )

@@ -1,0 +1,106 @@
+"""Claim + matched outcome → verdict label, confidence and reasons.
+
+The label compares what the claim asserts (and how strongly) with the evidence's
+answer and its certainty. Questions get the evidence's answer but are never
+flagged: they assert nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimcheck.match import Match
+from claimcheck.results import Claim, Label
+
+CERTAINTY_CONFIDENCE = {"high": 0.95, "moderate": 0.85, "low": 0.72, "very_low": 0.6}
+DEFAULT_FAIL_ON = frozenset({Label.CONTRADICTED, Label.MISLEADING})
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A label with its confidence and the reasons behind it."""
+
+    label: Label
+    confidence: float
+    reasons: tuple[str, ...]
+
+
+def _overclaims(claim: Claim, match: Match) -> bool:
+    cure_claim = claim.predicate == "cures" and not claim.negated
+    return (cure_claim and not match.outcome.cures) or claim.certainty == "absolute"
+
+
+def judge(claim: Claim, match: Match | None) -> Judgement:
+    """Decide the label for one claim."""
+    if match is None:
+        missing = [m.text for m in (claim.intervention, claim.condition) if m.id is None]
+        why = (
+            f"not in the knowledge base: {', '.join(repr(m) for m in missing)}"
+            if missing else "the knowledge base has no assessment of this intervention for this condition"
+        )
+        return Judgement(Label.NOT_IN_KB, round(0.9 * claim.extraction_confidence, 3), (why,))
+
+    outcome = match.outcome
+    evidence, certainty = outcome.answer, outcome.certainty
+    reasons = [f"evidence answer for '{match.relation}': {evidence} (certainty {certainty.replace('_', ' ')})"]
+    if claim.predicate == "is_approved":
+        return _judge_approval(claim, match, reasons)
+    claimed = match.claimed_answer
+    strong_evidence = certainty in ("high", "moderate")
+    label: Label
+    if claim.epistemic:
+        reasons.append("the claim says the effect is not proven")
+        if evidence == "yes" and strong_evidence:
+            label = Label.CONTRADICTED
+        elif evidence == "yes":
+            label = Label.UNPROVEN
+        else:
+            label = Label.SUPPORTED
+    elif evidence in ("insufficient", "mixed"):
+        if claimed == "yes" and _overclaims(claim, match):
+            label = Label.MISLEADING
+            reasons.append(f"claims more than {evidence} evidence can show ({', '.join(claim.exaggeration) or claim.predicate})")
+        else:
+            label = Label.UNPROVEN
+    elif claimed == evidence:
+        if claimed == "yes" and claim.predicate == "cures" and not outcome.cures:
+            label = Label.MISLEADING
+            reasons.append("the evidence shows a benefit, not a cure")
+        elif claimed == "yes" and claim.certainty == "absolute" and not strong_evidence:
+            label = Label.MISLEADING
+            reasons.append(f"absolute wording ({', '.join(claim.exaggeration)}) on {certainty.replace('_', ' ')}-certainty evidence")
+        else:
+            label = Label.SUPPORTED
+            if claim.exaggeration:
+                reasons.append(f"overstated wording: {', '.join(claim.exaggeration)}")
+    else:
+        label = Label.CONTRADICTED
+
+    confidence = CERTAINTY_CONFIDENCE[certainty] if label is not Label.UNPROVEN else 0.8
+    if claim.certainty == "hedged" and label is Label.CONTRADICTED:
+        confidence *= 0.9
+        reasons.append("the claim is hedged")
+    if match.via_parent:
+        confidence *= 0.85
+        reasons.append(f"no assessment for the specific condition; used the broader '{match.matched_condition}'")
+    if match.via_fallback:
+        confidence *= 0.85
+        reasons.append(f"judged against the '{match.relation}' evidence, the closest the knowledge base has")
+    if claim.question:
+        reasons.append("a question: it asserts nothing, so it is not flagged; the evidence's answer is given")
+    if claim.reported:
+        reasons.append("reported speech: the claim is attributed to someone else")
+    if claim.anecdote:
+        reasons.append("personal anecdote: one person's experience is not evidence of an effect")
+    return Judgement(label, round(confidence * claim.extraction_confidence, 3), tuple(reasons))
+
+
+def _judge_approval(claim: Claim, match: Match, reasons: list[str]) -> Judgement:
+    approved = match.outcome.approved
+    if approved is None:
+        reasons.append("the knowledge base does not record the approval status for this use")
+        return Judgement(Label.UNPROVEN, round(0.6 * claim.extraction_confidence, 3), tuple(reasons))
+    claims_approved = not claim.negated
+    reasons.append("approved by a major regulator for this use" if approved else "not approved for this use")
+    label = Label.SUPPORTED if claims_approved == approved else Label.CONTRADICTED
+    return Judgement(label, round(0.95 * claim.extraction_confidence, 3), tuple(reasons))

@@ -1,0 +1,1 @@
+"""Exported external vocabularies (see scripts/build_vocab.py for sources and licences)."""

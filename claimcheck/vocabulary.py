@@ -1,0 +1,108 @@
+"""Names the checker can recognise: knowledge-base names plus external vocabularies.
+
+The knowledge base gives the names that lead to an assessment. DrugBank/MeSH drug
+names and ICD-10-CM condition titles (exported once by ``scripts/build_vocab.py``)
+let a claim about something the knowledge base does not know still be reported as
+NOT_IN_KB, with both names normalised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from claimcheck.kb.load import KnowledgeBase
+
+KINDS = ("intervention", "condition")
+TOKEN_RE = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a surface form stands for."""
+
+    kind: str
+    id: str | None
+    name: str
+    source: str
+
+
+@dataclass
+class KBVocabulary:
+    """Surface forms of knowledge-base entries, ready for the matchers."""
+
+    phrases: dict[str, Entry] = field(default_factory=dict)  # lower-cased form → entry
+    abbreviations: dict[str, Entry] = field(default_factory=dict)  # case-sensitive form → entry
+    fuzzy_names: list[str] = field(default_factory=list)  # forms eligible for misspelling matches
+    fuzzy_entries: list[Entry] = field(default_factory=list)
+
+    @classmethod
+    def from_kb(cls, kb: KnowledgeBase) -> KBVocabulary:
+        """Collect every name, synonym, brand, misspelling and abbreviation."""
+        vocab = cls()
+        for kind in KINDS:
+            table = kb.interventions if kind == "intervention" else kb.conditions
+            for record in table.values():
+                entry = Entry(kind, record.id, record.name, "kb")
+                for form, fname, _ in _forms(record):
+                    if fname == "abbreviations":
+                        vocab.abbreviations.setdefault(form, entry)
+                        continue
+                    key = form.lower()
+                    vocab.phrases.setdefault(key, entry)
+                    if fname != "misspellings" and len(key) >= 5 and len(key.split()) <= 3:
+                        vocab.fuzzy_names.append(key)
+                        vocab.fuzzy_entries.append(entry)
+        return vocab
+
+    def first_words(self) -> frozenset[str]:
+        """First word of every form (lower-cased), for the raw-text pre-filter."""
+        words = {TOKEN_RE.findall(form)[0] for form in self.phrases if TOKEN_RE.findall(form)}
+        words |= {form.lower() for form in self.abbreviations}
+        return frozenset(words)
+
+
+def _forms(record: object) -> list[tuple[str, str, str]]:
+    out = [(record.name, "name", record.id)]  # type: ignore[attr-defined]
+    for fname in ("synonyms", "brands", "abbreviations", "misspellings"):
+        for value in getattr(record, fname, ()):
+            out.append((value, fname, record.id))  # type: ignore[attr-defined]
+    return out
+
+
+@dataclass(frozen=True)
+class ExternalVocabulary:
+    """Drug and condition names from outside the knowledge base, keyed by lower-cased n-gram."""
+
+    names: dict[str, Entry]
+    max_words: int
+
+    def lookup(self, ngram: str) -> Entry | None:
+        """The entry for a lower-cased n-gram, if any."""
+        return self.names.get(ngram)
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    text = (resources.files("claimcheck.vocab") / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Frequent English words: never corrected into a drug or disease name."""
+    text = (resources.files("claimcheck.vocab") / "english-words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def external_vocabulary() -> ExternalVocabulary:
+    """Load the exported DrugBank/MeSH and ICD-10-CM tables (once per process)."""
+    names: dict[str, Entry] = {}
+    for row in _read_tsv("conditions.tsv"):
+        names[row[0]] = Entry("condition", None, row[2], f"icd10cm:{row[1]}")
+    for row in _read_tsv("drugs.tsv"):
+        source = f"drugbank:{row[2]}" if row[2] else "mesh"
+        names[row[0]] = Entry("intervention", None, row[1], source)
+    return ExternalVocabulary(names, max_words=4)
