@@ -1,0 +1,110 @@
+"""`claimcheck kb validate`: every problem reported with file and record id."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+from claimcheck.kb.validate import validate_kb
+from tests.conftest import FIXTURE_KB, REPO
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, target)
+    return target
+
+
+def edit(path: Path, **changes) -> None:
+    data = yaml.safe_load(path.read_text())
+    data.update(changes)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def codes(root: Path) -> list[tuple[str, str]]:
+    return [(p.code, p.record_id) for p in validate_kb(root) if p.severity == "error"]
+
+
+def test_validate_repository_kb_passes():
+    result = CliRunner().invoke(cli, ["kb", "validate", "--kb", str(REPO / "knowledge")])
+    assert result.exit_code == 0, result.output
+
+
+def test_validate_fixture_kb_passes():
+    assert codes(FIXTURE_KB) == []
+
+
+def test_validate_dangling_study_reference_names_the_record(kb_copy):
+    path = kb_copy / "assessments" / "ivermectin--covid-19.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["outcomes"][0]["studies"].append("nobody2099")
+    path.write_text(yaml.safe_dump(data))
+    result = CliRunner().invoke(cli, ["kb", "validate", "--kb", str(kb_copy)])
+    assert result.exit_code == 1
+    assert "ivermectin--covid-19" in result.output and "nobody2099" in result.output
+
+
+def test_validate_study_without_identifier(kb_copy):
+    path = kb_copy / "studies" / "reis2022.yaml"
+    data = yaml.safe_load(path.read_text())
+    data.pop("doi"), data.pop("pmid")
+    path.write_text(yaml.safe_dump(data))
+    assert ("E140", "reis2022") in codes(kb_copy)
+
+
+def test_validate_malformed_doi(kb_copy):
+    edit(kb_copy / "studies" / "reis2022.yaml", doi="doi:10.1056/x")
+    assert ("E103", "reis2022") in codes(kb_copy)
+
+
+def test_validate_unknown_field_is_an_error(kb_copy):
+    edit(kb_copy / "studies" / "reis2022.yaml", colour="blue")
+    assert ("E103", "reis2022") in codes(kb_copy)
+
+
+def test_validate_synonym_claimed_by_two_entries(kb_copy):
+    edit(kb_copy / "interventions" / "ivermectin.yaml", synonyms=["ivm", "LDN"])
+    found = codes(kb_copy)
+    assert ("E121", "ivermectin") in found and ("E121", "low-dose-naltrexone") in found
+
+
+def test_validate_stop_word_synonym(kb_copy):
+    edit(kb_copy / "interventions" / "ivermectin.yaml", synonyms=["ivm", "it"])
+    assert ("E120", "ivermectin") in codes(kb_copy)
+
+
+def test_validate_duplicate_id_and_filename_mismatch(kb_copy):
+    shutil.copy(kb_copy / "studies" / "reis2022.yaml", kb_copy / "studies" / "reis2022b.yaml")
+    found = codes(kb_copy)
+    assert ("E104", "reis2022") in found and ("E105", "reis2022") in found
+
+
+def test_validate_retracted_study_cited_as_support(kb_copy):
+    edit(kb_copy / "studies" / "smith2011.yaml", retracted=True, retraction_note="test")
+    path = kb_copy / "assessments" / "low-dose-naltrexone--crohns-disease.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["outcomes"][0]["answer"] = "yes"
+    path.write_text(yaml.safe_dump(data))
+    assert ("E156", "low-dose-naltrexone--crohns-disease#treats") in codes(kb_copy)
+
+
+def test_validate_answer_against_every_study_needs_a_note(kb_copy):
+    path = kb_copy / "assessments" / "ivermectin--covid-19.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["outcomes"][0]["answer"] = "yes"
+    path.write_text(yaml.safe_dump(data))
+    assert ("E157", "ivermectin--covid-19#treats") in codes(kb_copy)
+    data["outcomes"][0]["disagreement_note"] = "explained"
+    path.write_text(yaml.safe_dump(data))
+    assert ("E157", "ivermectin--covid-19#treats") not in codes(kb_copy)
+
+
+def test_validate_missing_parent_condition(kb_copy):
+    edit(kb_copy / "conditions" / "relapsing-remitting-multiple-sclerosis.yaml", parent="nowhere")
+    assert ("E131", "relapsing-remitting-multiple-sclerosis") in codes(kb_copy)

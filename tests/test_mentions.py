@@ -1,0 +1,71 @@
+"""Finding interventions and conditions: names, abbreviations in context, misspellings, external vocabularies."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def mentions(checker, text):
+    doc = checker.nlp(text)
+    return [(m.text, m.kind, m.id, m.source) for m in doc._.claimcheck_mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my MS got better on LDN", "LDN for MS works", "diagnosed with ms and ldn helped", "MS is a disease"],
+)
+def test_mentions_ms_is_multiple_sclerosis(checker, text):
+    assert ("multiple-sclerosis", "condition") in [(m[2], m[1]) for m in mentions(checker, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ms. Jones treated the patient", "I wrote it in MS Word", "Dear Ms Smith, LDN works", "send it on MS Teams, it helps", "she has an MS in nursing"],
+)
+def test_mentions_ms_is_not_multiple_sclerosis(checker, text):
+    assert "multiple-sclerosis" not in [m[2] for m in mentions(checker, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("naltrexonne helped", "naltrexone"), ("it cured my multiple sclerosus", "multiple-sclerosis"), ("ivermectine for covid", "ivermectin")],
+)
+def test_mentions_misspellings(checker, text, expected):
+    found = mentions(checker, text)
+    assert any(m[2] == expected and m[3] == "kb-fuzzy" for m in found), found
+
+
+@pytest.mark.parametrize("text", ["the station helped", "I cancelled my plans, it helped", "patience helps"])
+def test_mentions_no_fuzzy_hits_on_ordinary_words(checker, text):
+    assert [m for m in mentions(checker, text) if m[3] == "kb-fuzzy"] == []
+
+
+def test_mentions_offsets_point_into_text(checker):
+    text = "Low dose naltrexone (LDN) and my RRMS: it helps."
+    for m in checker.nlp(text)._.claimcheck_mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_mentions_longest_name_wins(checker):
+    found = mentions(checker, "LDN helps relapsing remitting MS")
+    assert ("relapsing remitting MS", "condition", "relapsing-remitting-multiple-sclerosis", "kb") in found
+
+
+def test_mentions_external_drug_outside_kb(checker):
+    found = mentions(checker, "fenbendazole cures crohns")
+    assert ("fenbendazole", "intervention", None, "drugbank") in found
+
+
+def test_mentions_component_works_in_a_users_pipeline():
+    import spacy
+
+    import claimcheck.nlp  # noqa: F401 - registers the factories
+    from tests.conftest import FIXTURE_KB
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("claimcheck_mentions", config={"kb_path": str(FIXTURE_KB)})
+    nlp.add_pipe("claimcheck_claims")
+    doc = nlp("LDN cured my MS.")
+    assert [s.label_ for s in doc.spans["claimcheck_mentions"]] == ["INTERVENTION", "CONDITION"]
+    assert doc._.claimcheck_claims[0].predicate == "cures"

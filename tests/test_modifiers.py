@@ -1,0 +1,88 @@
+"""How a claim is stated: negation, epistemic negation, hedging, exaggeration, questions, anecdotes, reported speech."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("LDN cures MS", False),
+        ("LDN does not cure MS", True),
+        ("no, ivermectin does NOT cure covid, stop", True),
+        ("ivermectin won't treat covid", True),
+        ("ivermectin never helped anyone with covid", True),
+        ("Neither LDN nor anything else cures MS", True),
+        ("LDN isn't a cure for MS but it helped my fatigue", True),
+        ("I was not sure at first, but LDN treats my MS", False),
+        ("Nothing works like LDN for my MS", True),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_modifiers_negation(claim_of, text, negated):
+    assert claim_of(text).claim.negated is negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["There is no proof that LDN treats MS", "LDN is not a proven treatment for MS", "LDN has not been shown to help MS"],
+)
+def test_modifiers_epistemic_negation(claim_of, text):
+    claim = claim_of(text).claim
+    assert claim.negated and claim.epistemic
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("LDN may help MS", "hedged"),
+        ("LDN might improve Crohn's disease", "hedged"),
+        ("LDN helps MS", "neutral"),
+        ("LDN is a miracle cure for MS", "absolute"),
+        ("ivermectin cures covid 100%", "absolute"),
+    ],
+)
+def test_modifiers_certainty(claim_of, text, certainty):
+    assert claim_of(text).claim.certainty == certainty
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("Is LDN a miracle cure for multiple sclerosis?", True),
+        ("does ivermectin cure covid asking for my mum", True),
+        ("Does LDN help MS? I think so.", True),
+        ("LDN helps MS.", False),
+        ("Do your research: ivermectin cures covid.", False),
+    ],
+)
+def test_modifiers_question(claim_of, text, question):
+    assert claim_of(text).claim.question is question
+
+
+def test_modifiers_anecdote_and_reported(claim_of):
+    assert claim_of("LDN cured my MS").claim.anecdote
+    assert not claim_of("LDN cures MS").claim.anecdote
+    assert claim_of("my doctor says LDN treats MS").claim.reported
+    assert not claim_of("my doctor says LDN treats MS").claim.anecdote
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("LDN cured my MS", "cures"),
+        ("LDN helps with MS fatigue and MS", "improves"),
+        ("Naltrexone is approved for alcohol dependence", "is_approved"),
+        ("the MMR vaccine causes autism", "causes"),
+        ("ivermectin is useless against covid", "no_effect"),
+        ("I don't have Crohn's anymore after LDN", "cures"),
+    ],
+)
+def test_modifiers_predicate(claim_of, text, predicate):
+    assert claim_of(text).claim.predicate == predicate
+
+
+def test_modifiers_cure_anecdote_with_negation_word_is_not_negated(claim_of):
+    claim = claim_of("I don't have Crohn's anymore after LDN").claim
+    assert not claim.negated and claim.anecdote

@@ -1,0 +1,77 @@
+"""Verdicts: polarity, certainty and the evidence's answer decide the label; questions are never flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.results import Label
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "flagged"),
+    [
+        ("LDN cured my MS", Label.MISLEADING, True),
+        ("LDN is a miracle cure for multiple sclerosis", Label.MISLEADING, True),
+        ("LDN may help MS", Label.UNPROVEN, False),
+        ("LDN is not a proven treatment for MS", Label.SUPPORTED, False),
+        ("There is no proof that LDN treats MS", Label.SUPPORTED, False),
+        ("Naltrexone is approved for alcohol dependence", Label.SUPPORTED, False),
+        ("Naltrexone is not approved for alcohol dependence", Label.CONTRADICTED, True),
+        ("ivermectin works for covid", Label.CONTRADICTED, True),
+        ("no, ivermectin does NOT cure covid, stop", Label.SUPPORTED, False),
+        ("the MMR vaccine causes autism", Label.CONTRADICTED, True),
+        ("MMR does not cause autism", Label.SUPPORTED, False),
+        ("naltrexone cures MS", Label.NOT_IN_KB, False),
+        ("fenbendazole cures crohns", Label.NOT_IN_KB, False),
+    ],
+)
+def test_verdict_labels(claim_of, text, label, flagged):
+    result = claim_of(text)
+    assert result.verdict.label is label
+    assert result.verdict.flagged is flagged
+
+
+def test_verdict_question_carries_the_answer_but_is_not_flagged(claim_of):
+    result = claim_of("Does ivermectin cure covid?")
+    assert result.claim.question
+    assert result.verdict.label is Label.CONTRADICTED
+    assert not result.verdict.flagged
+    assert result.verdict.evidence_answer == "no"
+
+
+def test_verdict_subtype_uses_parent_condition_and_says_so(claim_of):
+    result = claim_of("LDN cured my RRMS")
+    assert result.verdict.matched_condition == "multiple-sclerosis"
+    assert any("broader" in r for r in result.verdict.reasons)
+
+
+def test_verdict_names_the_exaggeration(claim_of):
+    result = claim_of("LDN is a miracle cure for multiple sclerosis")
+    assert "miracle cure" in " ".join(result.claim.exaggeration) or "miracle" in result.claim.exaggeration
+    assert "Overstated wording" in result.verdict.explanation
+
+
+def test_verdict_cites_real_studies_with_links(claim_of):
+    result = claim_of("LDN cured my MS")
+    dois = [c.doi for c in result.verdict.citations]
+    assert "10.1371/journal.pone.0187423" in dois
+    assert all(c.link and c.link.startswith("https://") for c in result.verdict.citations)
+
+
+def test_verdict_confidence_is_a_probability(checker):
+    for text in ["LDN cured my MS", "ivermectin works for covid", "fenbendazole cures crohns"]:
+        for item in checker.check(text).claims:
+            assert 0.0 <= item.verdict.confidence <= 1.0
+
+
+def test_verdict_explanation_speaks_about_evidence_not_advice(checker):
+    for text in ["LDN cured my MS", "ivermectin works for covid", "Naltrexone is approved for alcohol dependence"]:
+        for item in checker.check(text).claims:
+            text_lower = item.verdict.explanation.lower()
+            assert "evidence" in text_lower
+            for advice in ("you should", "stop taking", "start taking", "we recommend"):
+                assert advice not in text_lower
+
+
+def test_verdict_every_result_carries_the_kb_version(checker):
+    assert checker.check("LDN cured my MS").to_dict()["kb_version"] == "test-fixture-1"
