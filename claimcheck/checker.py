@@ -132,10 +132,10 @@ class Checker:
             for form, entry in finder.vocab.abbreviations.items():
                 words[entry.kind].update(_ALNUM.findall(form.lower())[:1])
             if self._external:
-                for name, entry in external_vocabulary().names.items():
+                for name, (kind, _, _) in external_vocabulary().names.items():
                     runs = _ALNUM.findall(name)
                     if runs:
-                        words[entry.kind].add(runs[0])
+                        words[kind].add(runs[0])
             self._prefilter = (frozenset(words["intervention"]), frozenset(words["condition"]))
         return self._prefilter
 

@@ -118,6 +118,111 @@ def validate(kb_path: Path | None, warnings: bool) -> None:
     sys.exit(1 if errors else 0)
 
 
+def _load(kb_path: Path | None):  # noqa: ANN202
+    from claimcheck.kb.load import load_kb
+
+    try:
+        return load_kb(kb_path)
+    except KnowledgeBaseError as exc:
+        raise InputError(str(exc)) from None
+
+
+@kb.command()
+@kb_option
+@click.option("--stale-years", default=3, show_default=True, help="Report assessments not reviewed for this many years.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def stats(kb_path: Path | None, stale_years: int, as_json: bool) -> None:
+    """Counts by kind, certainty and design; stale assessments; uncited studies.
+
+    \b
+    Example:
+      claimcheck kb stats --stale-years 2
+    """
+    import json
+
+    from claimcheck.kb.curate import stats as kb_stats
+
+    data = kb_stats(_load(kb_path), stale_years=stale_years)
+    if as_json:
+        click.echo(json.dumps(data, indent=2))
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}: " + ", ".join(f"{k} {v}" for k, v in value.items()))
+        elif isinstance(value, list):
+            click.echo(f"{key}: {len(value)}" + (f" ({', '.join(value[:20])}{', ...' if len(value) > 20 else ''})" if value else ""))
+        else:
+            click.echo(f"{key}: {value}")
+
+
+@kb.command()
+@click.argument("record_id")
+@kb_option
+def show(record_id: str, kb_path: Path | None) -> None:
+    """Show the record(s) with this id, and the assessments of an entity.
+
+    \b
+    Example:
+      claimcheck kb show low-dose-naltrexone
+    """
+    import yaml
+
+    from claimcheck.kb.curate import show as kb_show
+
+    found = kb_show(_load(kb_path), record_id)
+    if not found:
+        raise InputError(f"no record with id {record_id!r}; try 'claimcheck kb search {record_id}'")
+    for kind, data in found:
+        click.echo(f"# {kind}")
+        click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True).rstrip())
+
+
+@kb.command()
+@click.argument("text")
+@click.option("--limit", default=10, show_default=True)
+@kb_option
+def search(text: str, limit: int, kb_path: Path | None) -> None:
+    """Fuzzy search over names, synonyms, study titles and assessment ids.
+
+    \b
+    Example:
+      claimcheck kb search "naltrexon"
+    """
+    from claimcheck.kb.curate import search as kb_search
+
+    for kind, rid, form, score in kb_search(_load(kb_path), text, limit):
+        click.echo(f"{score:5.1f}  {kind:<12} {rid:<45} {form}")
+
+
+@kb.command()
+@click.argument("kind", type=click.Choice(["study", "assessment", "intervention", "condition"]))
+def new(kind: str) -> None:
+    """Print a template record that passes the schema once filled in.
+
+    \b
+    Example:
+      claimcheck kb new study > knowledge/studies/smith2024.yaml
+    """
+    from claimcheck.kb.curate import template
+
+    click.echo(template(kind), nl=False)
+
+
+@kb.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("knowledge/schema"), show_default=True)
+def schema(out: Path) -> None:
+    """Export the record schemas as JSON Schema, for editors and check-jsonschema.
+
+    \b
+    Example:
+      claimcheck kb schema --out knowledge/schema
+    """
+    from claimcheck.kb.curate import export_schemas
+
+    for path in export_schemas(out):
+        click.echo(str(path))
+
+
 def main() -> None:
     """Entry point that turns unexpected interrupts into exit codes."""
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
+import spacy.about
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 from spacy.language import Language
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claimcheck.abbreviations import abbreviation_fits
-from claimcheck.kb.load import KnowledgeBase, load_kb
+from claimcheck.kb.load import KnowledgeBase, cached_json, load_kb
 from claimcheck.results import Mention
 from claimcheck.rules import load_rules
 from claimcheck.vocabulary import Entry, KBVocabulary, english_words, external_vocabulary
@@ -29,6 +30,10 @@ from claimcheck.vocabulary import Entry, KBVocabulary, english_words, external_v
 LABELS = {"intervention": "INTERVENTION", "condition": "CONDITION"}
 FUZZY_CUTOFF = 88.0
 FUZZY_MIN_LENGTH = 6
+
+
+def _tokenize(nlp: Language, forms: list[str]) -> dict[str, list[str]]:
+    return {form: [t.text for t in doc] for form, doc in zip(forms, nlp.tokenizer.pipe(forms))}
 
 
 class MentionFinder:
@@ -54,10 +59,12 @@ class MentionFinder:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._entries: dict[str, Entry] = {}
         patterns: dict[str, list[Doc]] = {}
+        tokens = cached_json(f"tokens-{spacy.about.__version__}", self.kb.root, lambda: _tokenize(nlp, list(self.vocab.phrases)))
         for form, entry in self.vocab.phrases.items():
             key = f"{entry.kind}|{entry.id}"
             self._entries[key] = entry
-            patterns.setdefault(key, []).append(nlp.make_doc(form))
+            words = tokens.get(form) or [t.text for t in nlp.make_doc(form)]
+            patterns.setdefault(key, []).append(Doc(nlp.vocab, words=words))
         for key, docs in patterns.items():
             self.matcher.add(key, docs)
         self._abbr_lower = {form.lower(): entry for form, entry in self.vocab.abbreviations.items()}
@@ -74,8 +81,7 @@ class MentionFinder:
         if self.fuzzy:
             spans.extend(self._misspellings(doc, covered))
         if self.external:
-            covered = {i for span, _ in spans for i in range(span.start, span.end)}
-            spans.extend(self._external(doc, covered))
+            spans.extend(self._external(doc, spans))
         by_span = {(s.start, s.end, s.label_): m for s, m in spans}
         kept = sorted(filter_spans([s for s, _ in spans]), key=lambda s: s.start)
         doc.spans[self.spans_key] = kept
@@ -135,11 +141,14 @@ class MentionFinder:
                 continue
             yield self._make(doc, start, end, self.vocab.fuzzy_entries[col], "kb-fuzzy", score / 100)
 
-    def _external(self, doc: Doc, covered: set[int]) -> Iterable[tuple[Span, Mention]]:
+    def _external(self, doc: Doc, found: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
+        """Names outside the KB, only in sentences with a predicate cue that lack one of the two kinds."""
         rules = self.rules
         vocab = None
+        covered = {i for span, _ in found for i in range(span.start, span.end)}
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
-            if not rules.any_predicate.search(sent.text.lower()):
+            kinds = {m.kind for span, m in found if sent.start <= span.start < sent.end}
+            if len(kinds) == 2 or not rules.any_predicate.search(sent.text.lower()):
                 continue
             vocab = vocab or external_vocabulary()
             for start in range(sent.start, sent.end):

@@ -76,12 +76,13 @@ def _forms(record: object) -> list[tuple[str, str, str]]:
 class ExternalVocabulary:
     """Drug and condition names from outside the knowledge base, keyed by lower-cased n-gram."""
 
-    names: dict[str, Entry]
+    names: dict[str, tuple[str, str, str]]  # name → (kind, display name, source)
     max_words: int
 
     def lookup(self, ngram: str) -> Entry | None:
         """The entry for a lower-cased n-gram, if any."""
-        return self.names.get(ngram)
+        row = self.names.get(ngram)
+        return Entry(row[0], None, row[1], row[2]) if row else None
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -99,10 +100,9 @@ def english_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def external_vocabulary() -> ExternalVocabulary:
     """Load the exported DrugBank/MeSH and ICD-10-CM tables (once per process)."""
-    names: dict[str, Entry] = {}
+    names: dict[str, tuple[str, str, str]] = {}
     for row in _read_tsv("conditions.tsv"):
-        names[row[0]] = Entry("condition", None, row[2], f"icd10cm:{row[1]}")
+        names[row[0]] = ("condition", row[2], f"icd10cm:{row[1]}")
     for row in _read_tsv("drugs.tsv"):
-        source = f"drugbank:{row[2]}" if row[2] else "mesh"
-        names[row[0]] = Entry("intervention", None, row[1], source)
+        names[row[0]] = ("intervention", row[1], f"drugbank:{row[2]}" if row[2] else "mesh")
     return ExternalVocabulary(names, max_words=4)

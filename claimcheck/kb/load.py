@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -190,20 +190,25 @@ def read_raw(root: Path) -> dict[str, Any]:
 def _cached_raw(root: Path, use_cache: bool) -> dict[str, Any]:
     if not use_cache:
         return read_raw(root)
-    cache = _cache_dir() / f"kb-{CACHE_FORMAT}-{_fingerprint(root)}.json"
+    return cached_json(f"kb-{CACHE_FORMAT}", root, lambda: read_raw(root))
+
+
+def cached_json(name: str, root: Path, build: Callable[[], Any]) -> Any:
+    """A JSON-serialisable value derived from the KB at ``root``, cached with the KB's fingerprint."""
+    cache = _cache_dir() / f"{name}-{_fingerprint(root)}.json"
     try:
         return orjson.loads(cache.read_bytes())
     except (OSError, orjson.JSONDecodeError):
         pass
-    raw = read_raw(root)
+    value = build()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(orjson.dumps(raw, default=str))
+        tmp.write_bytes(orjson.dumps(value))
         os.replace(tmp, cache)
     except OSError:
-        pass  # a read-only home is fine: we just parse every time
-    return raw
+        pass
+    return value
 
 
 def load_kb(root: Path | str | None = None, *, use_cache: bool = True) -> KnowledgeBase:
