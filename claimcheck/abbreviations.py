@@ -14,7 +14,7 @@ def abbreviation_fits(doc: Doc, i: int, *, exact: bool, rules: Rules | None = No
         doc: the document.
         i: index of the candidate token.
         exact: the token has the abbreviation's own case ("MS"); a lower-case
-            form ("ms") needs a cue word before it ("my ms", "with ms").
+            form ("ms") is refused after a number ("200 ms").
     """
     rules = rules or load_rules()
     token = doc[i]
@@ -28,6 +28,6 @@ def abbreviation_fits(doc: Doc, i: int, *, exact: bool, rules: Rules | None = No
         return False
     if nxt is not None and nxt.text == "-":
         return False  # MS-DOS, MS-Word
-    if not exact:
-        return prev is not None and prev.lower_ in rules.abbr_lowercase_after
+    if not exact and prev is not None and prev.like_num:
+        return False
     return True

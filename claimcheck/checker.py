@@ -67,6 +67,7 @@ class Checker:
         fail_on: labels that flag a claim (default CONTRADICTED and MISLEADING).
         fuzzy: match misspellings of knowledge-base names.
         external: report claims about drugs and conditions outside the knowledge base.
+        models: use the bundled trained claim models (else the rules alone).
     """
 
     def __init__(
@@ -76,8 +77,9 @@ class Checker:
         fail_on: Iterable[Label | str] = DEFAULT_FAIL_ON,
         fuzzy: bool = True,
         external: bool = True,
+        models: bool = True,
     ) -> None:
-        self.nlp = build_pipeline(kb_path, fuzzy=fuzzy, external=external)
+        self.nlp = build_pipeline(kb_path, fuzzy=fuzzy, external=external, models=models)
         self.kb: KnowledgeBase = self.nlp.get_pipe("claimcheck_mentions").kb
         self.fail_on = frozenset(Label(x) for x in fail_on)
         self._rules = load_rules()
@@ -130,9 +132,9 @@ class Checker:
                 if runs:
                     words[entry.kind].add(runs[0])
             for form, entry in finder.vocab.abbreviations.items():
-                words[entry.kind].update(_ALNUM.findall(form.lower())[:1])
+                words[entry.kind].update(_ALNUM.findall(form.lower())[:1])  # superset: any case
             if self._external:
-                for name, (kind, _, _) in external_vocabulary().names.items():
+                for name, (kind, _, _) in external_vocabulary(finder.gazetteer).names.items():
                     runs = _ALNUM.findall(name)
                     if runs:
                         words[kind].add(runs[0])

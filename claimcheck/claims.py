@@ -13,9 +13,15 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimcheck.modifiers import choose_predicate, find_predicates, read_modifiers
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimcheck.modifiers import Modifiers, PredicateHit, choose_predicate, find_predicates, read_modifiers
 from claimcheck.results import Claim, Mention
 from claimcheck.rules import load_rules
+
+if TYPE_CHECKING:
+    from claimcheck.models.runtime import ClaimModels
 
 CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:and|but|while|whereas|yet)\s|\s(?:but|whereas|while|although)\s")
 PREDICATE_VERBS = {
@@ -70,8 +76,53 @@ def pair_mentions(mentions: list[Mention], bounds: list[tuple[int, int]], offset
     return unique
 
 
-def extract_claims(sent: Span, mentions: list[Mention]) -> list[Claim]:
-    """Every claim in one sentence, given its mentions (document offsets)."""
+@dataclass(frozen=True, slots=True)
+class PairReading:
+    """What the rules read for one intervention–condition pair in one sentence (sentence offsets)."""
+
+    sentence: str
+    lower: str
+    intervention: tuple[int, int]
+    condition: tuple[int, int]
+    others: tuple[tuple[int, int], ...]
+    predicate: PredicateHit | None
+    between: bool
+    modifiers: Modifiers
+
+
+def read_pair(
+    sentence: str, lower: str, hits: list[PredicateHit], bounds: list[tuple[int, int]],
+    intervention: tuple[int, int], condition: tuple[int, int], others: list[tuple[int, int]],
+) -> PairReading:
+    """The rules' reading of one pair; the modifiers are read even when no predicate cue links the pair."""
+    rules = load_rules()
+    chosen = choose_predicate(hits, intervention, condition)
+    predicate, between = chosen if chosen else (None, False)
+    anchor = predicate or PredicateHit("none", max(intervention[0], condition[0]), max(intervention[0], condition[0]), "", False)
+    clause_start = bounds[_clause_of(min(intervention[0], condition[0], anchor.start), bounds)][0]
+    starts = sorted([intervention[0], condition[0], *(o[0] for o in others)])
+    mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules)
+    return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods)
+
+
+def rule_claim(reading: PairReading) -> tuple[str, dict[str, object], float] | None:
+    """The rules' decision: (predicate, attributes, confidence), or None when no cue links the pair."""
+    if reading.predicate is None:
+        return None
+    mods = reading.modifiers
+    attrs = {"negated": mods.negated, "certainty": mods.certainty, "question": mods.question,
+             "anecdote": mods.anecdote, "reported": mods.reported}
+    return reading.predicate.predicate, attrs, 0.9 if reading.between else 0.7
+
+
+def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | None = None) -> list[Claim]:
+    """Every claim in one sentence, given its mentions (document offsets).
+
+    A sentence without any predicate cue holds no claim (this is also what makes
+    the raw-text pre-filter sound). With trained ``models``, they decide whether
+    a pair is a claim and read its attributes, each where it measured better
+    than the rules; otherwise the rules decide.
+    """
     if not any(m.kind == "intervention" for m in mentions) or not any(m.kind == "condition" for m in mentions):
         return []
     rules = load_rules()
@@ -86,21 +137,26 @@ def extract_claims(sent: Span, mentions: list[Mention]) -> list[Claim]:
     for intervention, condition in pair_mentions(mentions, bounds, offset):
         first = (intervention.start - offset, intervention.end - offset)
         second = (condition.start - offset, condition.end - offset)
-        chosen = choose_predicate(hits, first, second)
-        if chosen is None:
+        others = [(m.start - offset, m.end - offset) for m in mentions if m is not intervention and m is not condition]
+        reading = read_pair(text, lower, hits, bounds, first, second, others)
+        decided = models.decide(reading) if models is not None else rule_claim(reading)
+        if decided is None:
             continue
-        predicate, between = chosen
-        clause_start = bounds[_clause_of(min(first[0], second[0], predicate.start), bounds)][0]
-        mods = read_modifiers(text, lower, predicate, clause_start, [m.start - offset for m in mentions], rules)
-        confidence = (0.9 if between else 0.7) * min(intervention.score, condition.score)
+        predicate, attrs, confidence = decided
+        mods = reading.modifiers
+        negated = bool(attrs["negated"])
+        exaggeration = mods.exaggeration
+        if predicate == "cures" and not negated and not exaggeration:
+            exaggeration = (reading.predicate.text,) if reading.predicate else ("cure",)
         claims.append(
             Claim(
                 sentence=text, start=sent.start_char, end=sent.end_char,
                 intervention=intervention, condition=condition,
-                predicate=predicate.predicate, predicate_text=predicate.text,
-                negated=mods.negated, epistemic=mods.epistemic, certainty=mods.certainty,
-                question=mods.question, anecdote=mods.anecdote, reported=mods.reported,
-                exaggeration=mods.exaggeration, extraction_confidence=round(confidence, 3),
+                predicate=predicate, predicate_text=reading.predicate.text if reading.predicate else None,
+                negated=negated, epistemic=mods.epistemic and negated, certainty=str(attrs["certainty"]),
+                question=bool(attrs["question"]), anecdote=bool(attrs["anecdote"]), reported=bool(attrs["reported"]),
+                exaggeration=exaggeration if not negated else tuple(e for e in exaggeration if e != "cure"),
+                extraction_confidence=round(confidence * min(intervention.score, condition.score), 3),
             )
         )
     return claims
@@ -109,8 +165,9 @@ def extract_claims(sent: Span, mentions: list[Mention]) -> list[Claim]:
 class ClaimExtractor:
     """Turns the mentions of each sentence into claims."""
 
-    def __init__(self, nlp: Language, name: str = "claimcheck_claims") -> None:
+    def __init__(self, nlp: Language, name: str = "claimcheck_claims", *, models: ClaimModels | None = None) -> None:
         self.name = name
+        self.models = models
         if not Doc.has_extension("claimcheck_claims"):
             Doc.set_extension("claimcheck_claims", default=[])
 
@@ -122,12 +179,26 @@ class ClaimExtractor:
         claims: list[Claim] = []
         for sent in doc.sents:
             inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-            claims.extend(extract_claims(sent, inside))
+            claims.extend(extract_claims(sent, inside, self.models))
         doc._.claimcheck_claims = claims
         return doc
 
 
-@Language.factory("claimcheck_claims", assigns=["doc._.claimcheck_claims"], requires=["doc._.claimcheck_mentions"])
-def make_claim_extractor(nlp: Language, name: str) -> ClaimExtractor:
-    """Factory: ``nlp.add_pipe("claimcheck_claims")`` after ``claimcheck_mentions``."""
-    return ClaimExtractor(nlp, name)
+@Language.factory(
+    "claimcheck_claims",
+    assigns=["doc._.claimcheck_claims"],
+    requires=["doc._.claimcheck_mentions"],
+    default_config={"use_models": True},
+)
+def make_claim_extractor(nlp: Language, name: str, use_models: bool) -> ClaimExtractor:
+    """Factory: ``nlp.add_pipe("claimcheck_claims")`` after ``claimcheck_mentions``.
+
+    With ``use_models`` (the default) the bundled trained models decide where
+    they measured better than the rules; without, the rules alone decide.
+    """
+    models = None
+    if use_models:
+        from claimcheck.models.runtime import ClaimModels
+
+        models = ClaimModels.bundled()
+    return ClaimExtractor(nlp, name, models=models)

@@ -223,6 +223,62 @@ def schema(out: Path) -> None:
         click.echo(str(path))
 
 
+@cli.command()
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=None, help="Annotated corpus folder (default: models/corpus).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Where to write the artifacts (default: models/claim-models).")
+@kb_option
+def train(corpus: Path | None, out: Path | None, kb_path: Path | None) -> None:
+    """Rebuild every model artifact from the annotated corpus, deterministically.
+
+    \b
+    Example:
+      claimcheck train
+    """
+    from claimcheck.kb.load import packaged_path
+    from claimcheck.models.runtime import MODELS_DIR
+    from claimcheck.models.train import train_all
+    from claimcheck.nlp import build_pipeline
+
+    corpus = corpus or packaged_path("models") / "corpus"
+    out = out or packaged_path("models") / MODELS_DIR
+    nlp = build_pipeline(kb_path, models=False)
+    manifest = train_all(corpus, out, nlp, log=lambda m: click.echo(m, err=True))
+    click.echo(manifest["test_scores"]["report"])
+    click.echo(f"wrote {out}", err=True)
+
+
+@cli.command()
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=None, help="Annotated corpus folder (default: models/corpus).")
+@click.option("--models", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Model folder (default: the bundled one).")
+@click.option("--dev-claims", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also score verdicts on a JSON Lines file of claims with expert verdicts (e.g. ../shared/data/dev_claims.jsonl).")
+@kb_option
+def evaluate(corpus: Path | None, model_dir: Path | None, dev_claims: Path | None, kb_path: Path | None) -> None:
+    """Precision, recall and F1 per task and label on the fixed test split; verdict confusion matrix.
+
+    \b
+    Example:
+      claimcheck evaluate --dev-claims ../shared/data/dev_claims.jsonl
+    """
+    from claimcheck.kb.load import packaged_path
+    from claimcheck.models.corpus import load_corpus
+    from claimcheck.models.evaluate import evaluate_split
+    from claimcheck.models.runtime import MODELS_DIR
+    from claimcheck.nlp import build_pipeline
+
+    corpus = corpus or packaged_path("models") / "corpus"
+    model_dir = model_dir or packaged_path("models") / MODELS_DIR
+    nlp = build_pipeline(kb_path, models=False)
+    e2e_nlp = build_pipeline(kb_path, models=False, gazetteer=str(model_dir / "gazetteer.tsv"))
+    test = [s for s in load_corpus(corpus) if s.test]
+    click.echo(evaluate_split(test, nlp, model_dir, e2e_nlp=e2e_nlp)["report"])
+    if dev_claims:
+        from claimcheck.checker import Checker
+        from claimcheck.models.verdicts import verdict_report
+
+        click.echo(verdict_report(Checker(kb_path), dev_claims))
+
+
 def main() -> None:
     """Entry point that turns unexpected interrupts into exit codes."""
     try:

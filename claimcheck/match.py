@@ -13,15 +13,19 @@ from claimcheck.kb.load import KnowledgeBase
 from claimcheck.kb.schema import Assessment, Outcome
 from claimcheck.results import Claim
 
-#: predicate → (relation asked, the claim's answer before negation, fallback relations)
-PREDICATE_RELATIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "cures": ("treats", "yes", ("prevents",)),
-    "treats": ("treats", "yes", ("prevents",)),
-    "improves": ("treats", "yes", ("prevents",)),
-    "no_effect": ("treats", "no", ("prevents",)),
-    "prevents": ("prevents", "yes", ("treats",)),
-    "causes": ("causes", "yes", ()),
-    "harms": ("causes", "yes", ()),
+#: predicate → (relation asked, the claim's answer before negation, fallbacks).
+#: A fallback is (relation, answer before negation, weak): when the knowledge base has no outcome for the
+#: relation asked, a neighbouring one may still refute the claim ("masks increase infection" against
+#: "masks prevent infection: yes"); a weak fallback can refute but never support, since agreeing with
+#: "does not prevent" does not show "causes".
+PREDICATE_RELATIONS: dict[str, tuple[str, str, tuple[tuple[str, str, bool], ...]]] = {
+    "cures": ("treats", "yes", (("prevents", "yes", False),)),
+    "treats": ("treats", "yes", (("prevents", "yes", False),)),
+    "improves": ("treats", "yes", (("prevents", "yes", False),)),
+    "no_effect": ("treats", "no", (("prevents", "no", False),)),
+    "prevents": ("prevents", "yes", (("treats", "yes", False), ("causes", "no", True))),
+    "causes": ("causes", "yes", (("prevents", "no", True), ("treats", "no", True))),
+    "harms": ("causes", "yes", (("treats", "no", True), ("prevents", "no", True))),
     "is_safe": ("causes", "no", ()),
     "is_approved": ("treats", "yes", ()),
 }
@@ -38,28 +42,29 @@ class Match:
     matched_condition: str
     via_parent: bool
     via_fallback: bool
+    weak: bool = False  # agreement with this outcome cannot support the claim
+
+
+def _flip(answer: str, negated: bool) -> str:
+    return ("no" if answer == "yes" else "yes") if negated else answer
 
 
 def claimed_answer(claim: Claim) -> str:
-    """What the claim asserts about the relation: "yes" or "no"."""
-    base = PREDICATE_RELATIONS[claim.predicate][1]
-    if claim.negated:
-        return "no" if base == "yes" else "yes"
-    return base
+    """What the claim asserts about its own relation: "yes" or "no"."""
+    return _flip(PREDICATE_RELATIONS[claim.predicate][1], claim.negated)
 
 
 def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
     """The assessment outcome for a claim, or None if the knowledge base has none."""
     if claim.intervention.id is None or claim.condition.id is None:
         return None
-    relation, _, fallbacks = PREDICATE_RELATIONS[claim.predicate]
-    answer = claimed_answer(claim)
-    for rel, fallback in [(relation, False)] + [(r, True) for r in fallbacks]:
+    relation, base, fallbacks = PREDICATE_RELATIONS[claim.predicate]
+    for rel, answer, fallback, weak in [(relation, base, False, False)] + [(r, a, True, w) for r, a, w in fallbacks]:
         found = kb.find_outcome(claim.intervention.id, claim.condition.id, rel)
         if found is not None:
             assessment, outcome, condition = found
             return Match(
-                assessment=assessment, outcome=outcome, relation=rel, claimed_answer=answer,
-                matched_condition=condition, via_parent=condition != claim.condition.id, via_fallback=fallback,
+                assessment=assessment, outcome=outcome, relation=rel, claimed_answer=_flip(answer, claim.negated),
+                matched_condition=condition, via_parent=condition != claim.condition.id, via_fallback=fallback, weak=weak,
             )
     return None

@@ -25,7 +25,7 @@ from claimcheck.abbreviations import abbreviation_fits
 from claimcheck.kb.load import KnowledgeBase, cached_json, load_kb
 from claimcheck.results import Mention
 from claimcheck.rules import load_rules
-from claimcheck.vocabulary import Entry, KBVocabulary, english_words, external_vocabulary
+from claimcheck.vocabulary import Entry, KBVocabulary, bundled_gazetteer, english_words, external_vocabulary
 
 LABELS = {"intervention": "INTERVENTION", "condition": "CONDITION"}
 FUZZY_CUTOFF = 88.0
@@ -48,8 +48,10 @@ class MentionFinder:
         spans_key: str = "claimcheck_mentions",
         fuzzy: bool = True,
         external: bool = True,
+        gazetteer: bool | str = True,
     ) -> None:
         self.name = name
+        self.gazetteer = bundled_gazetteer() if gazetteer is True else gazetteer or ""
         self.spans_key = spans_key
         self.fuzzy = fuzzy
         self.external = external
@@ -67,7 +69,9 @@ class MentionFinder:
             patterns.setdefault(key, []).append(Doc(nlp.vocab, words=words))
         for key, docs in patterns.items():
             self.matcher.add(key, docs)
-        self._abbr_lower = {form.lower(): entry for form, entry in self.vocab.abbreviations.items()}
+        self._abbr_lower = {
+            form.lower(): entry for form, entry in self.vocab.abbreviations.items() if form.lower() in self.rules.abbr_lowercase
+        }
         if not Doc.has_extension("claimcheck_mentions"):
             Doc.set_extension("claimcheck_mentions", default=[])
 
@@ -142,15 +146,14 @@ class MentionFinder:
             yield self._make(doc, start, end, self.vocab.fuzzy_entries[col], "kb-fuzzy", score / 100)
 
     def _external(self, doc: Doc, found: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
-        """Names outside the KB, only in sentences with a predicate cue that lack one of the two kinds."""
+        """Names outside the KB, in sentences with a predicate cue, on words no KB name covers."""
         rules = self.rules
         vocab = None
         covered = {i for span, _ in found for i in range(span.start, span.end)}
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
-            kinds = {m.kind for span, m in found if sent.start <= span.start < sent.end}
-            if len(kinds) == 2 or not rules.any_predicate.search(sent.text.lower()):
+            if not rules.any_predicate.search(sent.text.lower()):
                 continue
-            vocab = vocab or external_vocabulary()
+            vocab = vocab or external_vocabulary(self.gazetteer)
             for start in range(sent.start, sent.end):
                 if start in covered or not doc[start].is_alpha:
                     continue
@@ -167,11 +170,15 @@ class MentionFinder:
 @Language.factory(
     "claimcheck_mentions",
     assigns=["doc.spans", "doc._.claimcheck_mentions"],
-    default_config={"spans_key": "claimcheck_mentions", "fuzzy": True, "external": True, "kb_path": None},
+    default_config={"spans_key": "claimcheck_mentions", "fuzzy": True, "external": True, "gazetteer": True, "kb_path": None},
 )
 def make_mention_finder(
-    nlp: Language, name: str, spans_key: str, fuzzy: bool, external: bool, kb_path: str | None
+    nlp: Language, name: str, spans_key: str, fuzzy: bool, external: bool, gazetteer: bool | str, kb_path: str | None
 ) -> MentionFinder:
-    """Factory: ``nlp.add_pipe("claimcheck_mentions")`` (needs a sentencizer before it)."""
+    """Factory: ``nlp.add_pipe("claimcheck_mentions")`` (needs a sentencizer before it).
+
+    ``gazetteer``: True for the bundled corpus-learned names, a path for another
+    ``gazetteer.tsv``, False for none.
+    """
     kb = load_kb(kb_path) if kb_path else None
-    return MentionFinder(nlp, name, kb=kb, spans_key=spans_key, fuzzy=fuzzy, external=external)
+    return MentionFinder(nlp, name, kb=kb, spans_key=spans_key, fuzzy=fuzzy, external=external, gazetteer=gazetteer)

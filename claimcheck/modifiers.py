@@ -136,8 +136,6 @@ def read_modifiers(
     absolute = [m.group(0) for m in rules.absolute.finditer(lower)]
     if epistemic:
         absolute = [a for a in absolute if "proven" not in a]
-    if predicate.predicate == "cures" and not negated and not predicate.negation_proof:
-        absolute.append(predicate.text)
     hedged = rules.hedging.search(lower) is not None
     certainty = "absolute" if absolute else "hedged" if hedged else "neutral"
     not_anecdote = [(m.start(), m.end()) for m in rules.not_anecdote.finditer(lower)]

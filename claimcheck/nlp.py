@@ -17,19 +17,32 @@ import claimcheck.claims  # noqa: F401 - registers the claimcheck_claims factory
 import claimcheck.mentions  # noqa: F401 - registers the claimcheck_mentions factory
 
 
-def build_pipeline(kb_path: Path | str | None = None, *, fuzzy: bool = True, external: bool = True) -> Language:
+def build_pipeline(
+    kb_path: Path | str | None = None,
+    *,
+    fuzzy: bool = True,
+    external: bool = True,
+    models: bool = True,
+    gazetteer: bool | str | None = None,
+) -> Language:
     """A blank English pipeline with claimcheck's components.
 
     Args:
         kb_path: knowledge-base folder; the bundled one (or ``$CLAIMCHECK_KB``) by default.
         fuzzy: match misspellings of knowledge-base names.
         external: recognise drugs and conditions outside the knowledge base.
+        models: let the bundled trained models read claims where they beat the rules, and
+            recognise the names learned from the corpus (off while training, so training
+            never depends on a previous training's output).
+        gazetteer: override the corpus-learned names: a gazetteer.tsv path, or False.
     """
+    if gazetteer is None:
+        gazetteer = models
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(
         "claimcheck_mentions",
-        config={"fuzzy": fuzzy, "external": external, "kb_path": str(kb_path) if kb_path else None},
+        config={"fuzzy": fuzzy, "external": external, "gazetteer": gazetteer, "kb_path": str(kb_path) if kb_path else None},
     )
-    nlp.add_pipe("claimcheck_claims")
+    nlp.add_pipe("claimcheck_claims", config={"use_models": models})
     return nlp

@@ -62,6 +62,9 @@ def judge(claim: Claim, match: Match | None) -> Judgement:
             reasons.append(f"claims more than {evidence} evidence can show ({', '.join(claim.exaggeration) or claim.predicate})")
         else:
             label = Label.UNPROVEN
+    elif claimed == evidence and match.weak:
+        label = Label.UNPROVEN
+        reasons.append("the evidence agrees only in part: it answers a neighbouring question, which cannot confirm this claim")
     elif claimed == evidence:
         if claimed == "yes" and claim.predicate == "cures" and not outcome.cures:
             label = Label.MISLEADING

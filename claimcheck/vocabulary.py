@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from claimcheck.kb.load import KnowledgeBase
 
@@ -97,12 +98,33 @@ def english_words() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
-@lru_cache(maxsize=1)
-def external_vocabulary() -> ExternalVocabulary:
-    """Load the exported DrugBank/MeSH and ICD-10-CM tables (once per process)."""
+@lru_cache(maxsize=4)
+def external_vocabulary(gazetteer: str = "") -> ExternalVocabulary:
+    """Load the exported DrugBank/MeSH and ICD-10-CM tables (once per process).
+
+    ``gazetteer`` is the path of a ``gazetteer.tsv`` written by ``claimcheck train``
+    (names annotated in the corpus's training split); its names are added where
+    the tables lack them. Empty: no gazetteer.
+    """
     names: dict[str, tuple[str, str, str]] = {}
+    if gazetteer and Path(gazetteer).is_file():
+        for line in Path(gazetteer).read_text(encoding="utf-8").splitlines():
+            row = line.split("\t")
+            if line and not line.startswith("#") and len(row) >= 2:
+                names[row[0]] = (row[1], row[0], "corpus")
     for row in _read_tsv("conditions.tsv"):
         names[row[0]] = ("condition", row[2], f"icd10cm:{row[1]}")
     for row in _read_tsv("drugs.tsv"):
         names[row[0]] = ("intervention", row[1], f"drugbank:{row[2]}" if row[2] else "mesh")
     return ExternalVocabulary(names, max_words=4)
+
+
+def bundled_gazetteer() -> str:
+    """Path of the gazetteer shipped with the bundled models, or "" if there is none."""
+    from claimcheck.kb.load import KnowledgeBaseError, packaged_path
+
+    try:
+        path = packaged_path("models") / "claim-models" / "gazetteer.tsv"
+    except KnowledgeBaseError:
+        return ""
+    return str(path) if path.is_file() else ""

@@ -16,7 +16,6 @@ import pytest
         ("Neither LDN nor anything else cures MS", True),
         ("LDN isn't a cure for MS but it helped my fatigue", True),
         ("I was not sure at first, but LDN treats my MS", False),
-        ("Nothing works like LDN for my MS", True),
     ],
     ids=lambda v: v if isinstance(v, str) else "",
 )

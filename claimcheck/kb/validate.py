@@ -6,6 +6,7 @@ Problems are collected, never raised, so a curator sees all of them at once
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 from claimcheck.kb.load import iter_record_files, read_yaml
 from claimcheck.kb.schema import RECORD_KINDS, STATEMENT_DESIGNS, Meta, Record, StopList
 
+ARTICLE = re.compile(r"^(?:the|a|an)\s")
 # How a study's own direction reads as an answer, per relation.
 _SUPPORTS_YES = {"treats": {"benefit"}, "prevents": {"benefit"}, "causes": {"harm"}}
 _SUPPORTS_NO = {"treats": {"no_effect", "harm"}, "prevents": {"no_effect", "harm"}, "causes": {"no_effect", "benefit"}}
@@ -100,6 +102,8 @@ def _check_names(records: dict[str, dict[str, tuple[Record, Path]]], stop: set[s
             forms = [record.name, *record.synonyms, *getattr(record, "brands", []), *record.misspellings]  # type: ignore[attr-defined]
             for form in {f.lower() for f in forms}:
                 owners[form].append((kind, record.id, path))
+                if form != record.name.lower() and ARTICLE.match(form):
+                    problems.append(Problem(str(path), record.id, "E122", f"name {form!r} starts with an article; list it without"))
                 if form in stop:
                     problems.append(Problem(str(path), record.id, "E120", f"synonym {form!r} is an ordinary word (stop list)"))
             for abbr in set(record.abbreviations):  # type: ignore[attr-defined]

@@ -50,7 +50,7 @@ class Rules:
     reported: re.Pattern[str]
     abbr_reject_next: frozenset[str]
     abbr_reject_prev: frozenset[str]
-    abbr_lowercase_after: frozenset[str]
+    abbr_lowercase: frozenset[str]
     fuzzy_stop: frozenset[str]
 
 
@@ -80,6 +80,6 @@ def load_rules() -> Rules:
         reported=words_regex(mods["reported"]["cues"]),
         abbr_reject_next=frozenset(abbr["reject_next"]),
         abbr_reject_prev=frozenset(abbr["reject_prev"]),
-        abbr_lowercase_after=frozenset(abbr["lowercase_after"]),
+        abbr_lowercase=frozenset(abbr["lowercase"]),
         fuzzy_stop=frozenset(w["word"] for w in common),
     )

@@ -189,6 +189,7 @@ class BatchReader:
             next byte-range partition and are not read.
         header: CSV/TSV header when not starting at the beginning of the file.
         counter: Object whose ``count`` is the raw bytes read so far.
+        read_size: Bytes asked of the stream per read.
     """
 
     def __init__(
@@ -206,8 +207,10 @@ class BatchReader:
         stop_offset: int | None = None,
         header: tuple[str, ...] | None = None,
         counter: Any = None,
+        read_size: int = READ_SIZE,
     ) -> None:
         self.stream = stream
+        self.read_size = read_size
         self.input_index = input_index
         self.name = name
         self.format = fmt
@@ -231,7 +234,7 @@ class BatchReader:
         if self.eof:
             return False
         try:
-            chunk = self.stream.read(READ_SIZE)
+            chunk = self.stream.read(self.read_size)
         except (OSError, EOFError, ValueError) as exc:  # corrupt or truncated compressed data
             self.failure = f"unreadable input: {type(exc).__name__}: {exc}"
             chunk = b""
@@ -262,9 +265,11 @@ class BatchReader:
                 self.format = "jsonl" if head[:1] in (b"{", b"[") else "text"
                 self.splitter = splitter_for(self.format, self.paragraphs)
         if self.format in ("csv", "tsv") and self.header is None:
-            end, state = self.splitter.skip(self.buf, None)
+            end, _ = self.splitter.skip(self.buf, None)
             while end < 0 and len(self.buf) <= HEADER_LIMIT and self._fill():
-                end, state = self.splitter.skip(self.buf, None)
+                end, _ = self.splitter.skip(self.buf, None)
+            if not self.buf.strip() and self.eof:
+                return  # an empty file: no header, no records
             if end < 0:
                 if len(self.buf) > HEADER_LIMIT:
                     raise ValueError("header line longer than 1 MiB")
@@ -274,7 +279,9 @@ class BatchReader:
             self.offset += len(raw)
             self.line += raw.count(b"\n")
 
-    def _batch(self, data: bytes, *, oversize: int = 0, lines: int | None = None, failure: str | None = None) -> Batch:
+    def _batch(
+        self, data: bytes, *, oversize: int = 0, lines: int | None = None, failure: str | None = None
+    ) -> Batch:
         size = oversize or len(data)
         if lines is None:
             lines = data.count(b"\n")

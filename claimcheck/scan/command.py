@@ -24,11 +24,17 @@ from claimcheck.scan.options import (
     DEFAULT_MAX_RECORD_BYTES,
     FORMATS,
     ScanOptions,
-    resolve_factory,
+    check_factory_spec,
 )
 from claimcheck.scan.progress import Progress
 from claimcheck.scan.report import ScanAggregate
-from claimcheck.scan.sources import STDIN, Input, expand_inputs, resolve_formats, total_size
+from claimcheck.scan.sources import (
+    STDIN,
+    Input,
+    expand_inputs,
+    resolve_formats,
+    total_size,
+)
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?)b?\s*$", re.IGNORECASE)
 
@@ -76,7 +82,12 @@ def _summary_line(counts: dict[str, int], elapsed: float, emit_all: bool) -> str
 
 
 def _write_reports(
-    aggregate: ScanAggregate, *, report_html: str | None, report_json: str | None, top: int, meta: dict[str, Any]
+    aggregate: ScanAggregate,
+    *,
+    report_html: str | None,
+    report_json: str | None,
+    top: int,
+    meta: dict[str, Any],
 ) -> None:
     if not report_html and not report_json:
         return
@@ -119,43 +130,126 @@ def _open_outputs(
         parent = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(parent):
             raise InputError(f"cannot write {path!r}: no directory {parent!r}")
+    if existing is not None:
+        os.remove(cp_path)  # a new scan: the old checkpoint no longer describes the outputs
     return open(out, "wb"), open(errors_path, "wb"), cp_path, None
 
 
 @click.command("scan")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--format", "fmt", type=click.Choice(("auto", *FORMATS)), default="auto", show_default=True,
-              help="Record format; auto: by extension (.jsonl/.ndjson/.json, .csv, .tsv, .txt), else sniffed.")
-@click.option("--text-field", "text_fields", multiple=True, metavar="FIELD",
-              help="Field (dotted path for nested JSON) holding the post text; repeat to join several, e.g. title and body.  [default: text]")
-@click.option("--id-field", default="id", show_default=True, metavar="FIELD", help="Field holding the post id.")
-@click.option("--time-field", metavar="FIELD", help="Field holding the post time (ISO date or unix seconds), for claims over time.")
-@click.option("--paragraphs", is_flag=True, help="Plain text: posts are separated by blank lines (default: one post per line).")
-@click.option("-o", "--out", metavar="FILE", help="Findings, JSON Lines (default: stdout). With --engine dask: a directory.")
-@click.option("--errors", "errors_path", metavar="FILE", help="Rejected records, JSON Lines.  [default: OUT.errors.jsonl, or stderr]")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("auto", *FORMATS)),
+    default="auto",
+    show_default=True,
+    help="Record format; auto: by extension (.jsonl/.ndjson/.json, .csv, .tsv, .txt), else sniffed.",
+)
+@click.option(
+    "--text-field",
+    "text_fields",
+    multiple=True,
+    metavar="FIELD",
+    help="Field (dotted path for nested JSON) holding the post text; repeat to join several, e.g. title and body.  [default: text]",
+)
+@click.option(
+    "--id-field", default="id", show_default=True, metavar="FIELD", help="Field holding the post id."
+)
+@click.option(
+    "--time-field",
+    metavar="FIELD",
+    help="Field holding the post time (ISO date or unix seconds), for claims over time.",
+)
+@click.option(
+    "--paragraphs",
+    is_flag=True,
+    help="Plain text: posts are separated by blank lines (default: one post per line).",
+)
+@click.option(
+    "-o",
+    "--out",
+    metavar="FILE",
+    help="Findings, JSON Lines (default: stdout). With --engine dask: a directory.",
+)
+@click.option(
+    "--errors",
+    "errors_path",
+    metavar="FILE",
+    help="Rejected records, JSON Lines.  [default: OUT.errors.jsonl, or stderr]",
+)
 @click.option("--all", "emit_all", is_flag=True, help="Write every post, not only those holding a claim.")
 @click.option("--report", "report_html", metavar="FILE", help="Write a self-contained HTML summary.")
 @click.option("--report-json", metavar="FILE", help="Write the summary as JSON.")
-@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="Rows in each ranking of the report.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes.  [default: all cores]")
-@click.option("--no-prefilter", is_flag=True, help="Run the full check on every post (findings are identical, only slower).")
-@click.option("--resume", is_flag=True, help="Continue a killed scan from its checkpoint (OUT.checkpoint.json).")
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Rows in each ranking of the report.",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes.  [default: all cores]"
+)
+@click.option(
+    "--no-prefilter",
+    is_flag=True,
+    help="Run the full check on every post (findings are identical, only slower).",
+)
+@click.option(
+    "--resume", is_flag=True, help="Continue a killed scan from its checkpoint (OUT.checkpoint.json)."
+)
 @click.option("--restart", is_flag=True, help="Discard an unfinished scan's checkpoint and start over.")
 @click.option("--strict", is_flag=True, help="Exit 2 if any record was rejected.")
-@click.option("--max-record-bytes", type=ByteSize(), default=DEFAULT_MAX_RECORD_BYTES, show_default=True,
-              help="Reject longer records without parsing them.")
-@click.option("--batch-bytes", type=ByteSize(), default=DEFAULT_BATCH_BYTES, show_default=True,
-              help="Size of the raw batches sent to workers.")
-@click.option("--engine", type=click.Choice(("local", "dask")), default="local", show_default=True,
-              help="local: this machine's cores; dask: a Dask cluster (pip install 'claimcheck[dask]').")
-@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://scheduler:8786 (default: a LocalCluster).")
-@click.option("--partition-bytes", type=ByteSize(), default=128 * 1024 * 1024, show_default=True,
-              help="Dask: split large uncompressed line files into ranges of this size.")
-@click.option("--progress/--no-progress", "show_progress", default=None,
-              help="Progress bar on a terminal, log lines otherwise.  [default: on]")
-@click.option("--log-interval", type=float, default=10.0, show_default=True, help="Seconds between progress log lines.")
-@click.option("--checker", "checker_spec", default=DEFAULT_CHECKER, show_default=True, metavar="MODULE:FACTORY",
-              help="Checker factory to call in each worker.")
+@click.option(
+    "--max-record-bytes",
+    type=ByteSize(),
+    default=DEFAULT_MAX_RECORD_BYTES,
+    show_default=True,
+    help="Reject longer records without parsing them.",
+)
+@click.option(
+    "--batch-bytes",
+    type=ByteSize(),
+    default=DEFAULT_BATCH_BYTES,
+    show_default=True,
+    help="Size of the raw batches sent to workers.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(("local", "dask")),
+    default="local",
+    show_default=True,
+    help="local: this machine's cores; dask: a Dask cluster (pip install 'claimcheck[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler, e.g. tcp://scheduler:8786 (default: a LocalCluster).",
+)
+@click.option(
+    "--partition-bytes",
+    type=ByteSize(),
+    default=128 * 1024 * 1024,
+    show_default=True,
+    help="Dask: split large uncompressed line files into ranges of this size.",
+)
+@click.option(
+    "--progress/--no-progress",
+    "show_progress",
+    default=None,
+    help="Progress bar on a terminal, log lines otherwise.  [default: on]",
+)
+@click.option(
+    "--log-interval", type=float, default=10.0, show_default=True, help="Seconds between progress log lines."
+)
+@click.option(
+    "--checker",
+    "checker_spec",
+    default=DEFAULT_CHECKER,
+    show_default=True,
+    metavar="MODULE:FACTORY",
+    help="Checker factory to call in each worker.",
+)
 @click.pass_context
 def scan(
     ctx: click.Context,
@@ -207,7 +301,7 @@ def scan(
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     try:
-        resolve_factory(checker_spec)
+        check_factory_spec(checker_spec)
     except ValueError as exc:
         raise InputError(str(exc)) from exc
     options = ScanOptions(
@@ -233,20 +327,44 @@ def scan(
     }
     started = time.monotonic()
     if engine == "dask":
-        aggregate, elapsed = _run_dask(items, options, out, errors_path, scheduler, jobs, partition_bytes,
-                                       resume, fingerprint, show_progress, log_interval)
+        aggregate, elapsed = _run_dask(
+            items,
+            options,
+            out,
+            errors_path,
+            scheduler,
+            jobs,
+            partition_bytes,
+            resume,
+            fingerprint,
+            show_progress,
+            log_interval,
+        )
         meta["errors_file"] = os.path.join(out or "", "part-*.errors.jsonl")
     else:
-        aggregate, elapsed = _run_local(items, options, out, errors_path, jobs, resume, restart, fingerprint,
-                                        show_progress, log_interval, ctx)
+        aggregate, elapsed = _run_local(
+            items,
+            options,
+            out,
+            errors_path,
+            jobs,
+            resume,
+            restart,
+            fingerprint,
+            show_progress,
+            log_interval,
+            ctx,
+        )
         meta["errors_file"] = errors_path or (f"{out}.errors.jsonl" if out and out != "-" else "stderr")
     meta["elapsed_s"] = round(elapsed if elapsed is not None else time.monotonic() - started, 3)
-    meta["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    meta["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     _write_reports(aggregate, report_html=report_html, report_json=report_json, top=top, meta=meta)
     counts = aggregate.counts
     click.echo(_summary_line(counts, meta["elapsed_s"], emit_all), err=True)
     if counts.get("inputs_failed"):
-        raise InputError(f"{counts['inputs_failed']} input(s) could not be read completely; see {meta['errors_file']}")
+        raise InputError(
+            f"{counts['inputs_failed']} input(s) could not be read completely; see {meta['errors_file']}"
+        )
     if strict and counts.get("rejected"):
         raise InputError(f"{counts['rejected']:,} record(s) rejected (--strict); see {meta['errors_file']}")
 
@@ -308,7 +426,9 @@ def _run_local(
     )
     if start is not None:
         sink.position = start
-    progress = Progress.auto(total_size(items), show_progress, interval=log_interval, initial_bytes=initial_bytes)
+    progress = Progress.auto(
+        total_size(items), show_progress, interval=log_interval, initial_bytes=initial_bytes
+    )
     try:
         run_local(items, options, sink, jobs=jobs, progress=progress, start=start)
         sink.save(complete=True)
@@ -318,12 +438,20 @@ def _run_local(
         hint = "; run the same command with --resume to continue" if cp_path else ""
         click.echo(f"scan: interrupted after {done:,} posts{hint}", err=True)
         ctx.exit(130)
+    except BrokenPipeError:  # e.g. `claimcheck scan … | head`
+        progress.close()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        click.echo("scan: output closed before the scan ended", err=True)
+        ctx.exit(141)
     finally:
         progress.close()
         if findings is not sys.stdout.buffer:
             findings.close()
         else:
-            findings.flush()
+            try:
+                findings.flush()
+            except BrokenPipeError:
+                pass
         if errors is not None:
             errors.close()
     return sink.aggregate, sink.elapsed()

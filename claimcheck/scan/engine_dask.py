@@ -16,6 +16,7 @@ imported only for ``--engine dask``.
 
 from __future__ import annotations
 
+import glob
 import os
 from collections.abc import Callable
 from dataclasses import asdict, replace
@@ -64,7 +65,9 @@ def _load_done(out_dir: str, specs: list[PartitionSpec], plan_key: str) -> dict[
     except (OSError, orjson.JSONDecodeError):
         return {}
     if plan.get("key") != plan_key:
-        raise InputError(f"cannot resume: {out_dir!r} holds the output of a different scan (inputs or options differ)")
+        raise InputError(
+            f"cannot resume: {out_dir!r} holds the output of a different scan (inputs or options differ)"
+        )
     done = {}
     for spec in specs:
         summary_path = part_paths(out_dir, spec.index)[2]
@@ -114,16 +117,15 @@ def run_dask(
     specs = plan_partitions(inputs, options, partition_bytes)
     plan_key = orjson.dumps([fingerprint, partition_bytes, len(specs)]).decode()
     done = _load_done(out_dir, specs, plan_key) if resume else {}
-    if not resume:
-        for spec in specs:
-            for path in part_paths(out_dir, spec.index):
-                if os.path.exists(path):
-                    os.remove(path)
+    if not resume:  # parts of an earlier scan (perhaps with more partitions) must not mix in
+        for path in glob.glob(os.path.join(glob.escape(out_dir), "part-*")):
+            os.remove(path)
     with open(os.path.join(out_dir, PLAN_FILE), "wb") as handle:
         handle.write(orjson.dumps({"key": plan_key, "partitions": [asdict(spec) for spec in specs]}))
 
     cluster = None
-    if client is None:
+    own_client = client is None
+    if own_client:
         client, cluster = _client(scheduler, jobs)
     try:
         specs = _with_line_counts(client, specs)
@@ -139,8 +141,13 @@ def run_dask(
         from distributed import as_completed
 
         for future in as_completed(futures):
-            result: PartitionResult = future.result()
+            try:
+                result: PartitionResult = future.result()
+            except Exception as exc:  # noqa: BLE001 - e.g. the checker cannot be built on a worker
+                raise InputError(f"a partition failed on the cluster: {type(exc).__name__}: {exc}") from exc
             results[result.index] = result
+            for failure in result.extra.get("failures", []):
+                progress.write(f"scan: {failure}")
             counts = result.aggregate.counts
             done_bytes += specs[result.index].size
             posts += counts["posts_read"]
@@ -148,8 +155,9 @@ def run_dask(
             rejected += counts["rejected"]
             progress.update(done_bytes, posts, with_claims, rejected)
     finally:
-        if cluster is not None:
+        if own_client:
             client.close()
+        if cluster is not None:
             cluster.close()
     aggregate = ScanAggregate()
     for index in range(len(specs)):

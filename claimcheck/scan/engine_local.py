@@ -47,7 +47,9 @@ class Position:
 def _after(batch: Batch) -> Position:
     if batch.failure:  # an unreadable input is not retried on resume
         return Position(batch.input_index + 1, 0, 1, None, "", 0)
-    return Position(batch.input_index, batch.end_offset, batch.end_line, batch.header, batch.format, batch.raw_position)
+    return Position(
+        batch.input_index, batch.end_offset, batch.end_line, batch.header, batch.format, batch.raw_position
+    )
 
 
 def iter_batches(inputs: list[Input], options: ScanOptions, start: Position | None = None) -> Iterator[Batch]:
@@ -68,7 +70,18 @@ def iter_batches(inputs: list[Input], options: ScanOptions, start: Position | No
         try:
             opened = open_stream(item.path, offset)
         except OSError as exc:
-            yield Batch(index, item.name, fmt, line, offset, b"", line, offset, failure=f"unreadable input: {exc}", seq=seq)
+            yield Batch(
+                index,
+                item.name,
+                fmt,
+                line,
+                offset,
+                b"",
+                line,
+                offset,
+                failure=f"unreadable input: {exc}",
+                seq=seq,
+            )
             seq += 1
             continue
         try:
@@ -108,8 +121,10 @@ def failure_result(batch: Batch, kb_version: str | None = None) -> BatchResult:
     aggregate = ScanAggregate()
     aggregate.kb_version = kb_version
     aggregate.counts["inputs_failed"] += 1
-    errors = error_line(batch.name, batch.first_line, batch.offset, None, "unreadable", batch.failure or "", None)
-    return BatchResult(batch.seq, b"", errors, aggregate, input_failed=True)
+    errors = error_line(
+        batch.name, batch.first_line, batch.offset, None, "unreadable", batch.failure or "", None
+    )
+    return BatchResult(batch.seq, b"", errors, aggregate, failure=f"{batch.name}: {batch.failure}")
 
 
 # -- worker side -------------------------------------------------------------------------
@@ -124,7 +139,7 @@ def _init_worker(options: ScanOptions) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled by the main process
     try:
         _processor = BatchProcessor(resolve_factory(options.checker)(), options)
-    except BaseException as exc:  # reported with the first batch, not in a respawn loop
+    except BaseException as exc:  # noqa: BLE001 - reported with the first batch, not in a respawn loop
         _init_error = f"{type(exc).__name__}: {exc}"
 
 
@@ -175,6 +190,8 @@ class Sink:
 
     def write(self, result: BatchResult, position: Position, progress: Progress) -> None:
         """Write one batch's output, flush, then checkpoint."""
+        if result.failure:
+            progress.write(f"scan: {result.failure}")
         if result.findings:
             self.findings.write(result.findings)
         if result.errors:
@@ -255,7 +272,9 @@ def run_local(
         except Exception as exc:
             raise InputError(f"cannot build the checker: {type(exc).__name__}: {exc}") from exc
         for batch in batches:
-            result = failure_result(batch, processor.kb_version) if batch.failure else processor.process(batch)
+            result = (
+                failure_result(batch, processor.kb_version) if batch.failure else processor.process(batch)
+            )
             position = _after(batch)
             sink.write(result, position, progress)
             report_progress(position)

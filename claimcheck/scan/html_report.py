@@ -6,6 +6,7 @@ the page can be mailed or archived as a single file.
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import Any
 
@@ -59,7 +60,9 @@ def bar_chart(rows: list[tuple[str, int, str]], *, width: int = 520, label_width
     height = len(rows) * (bar_h + gap) + gap
     peak = max(value for _, value, _ in rows) or 1
     room = width - label_width - 70
-    parts = [f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">']
+    parts = [
+        f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
+    ]
     for i, (label, value, colour) in enumerate(rows):
         y = gap + i * (bar_h + gap)
         length = max(room * value / peak, 1 if value else 0)
@@ -78,18 +81,21 @@ def timeline_chart(timeline: dict[str, Any], *, width: int = 1040, height: int =
     buckets = timeline.get("buckets") or []
     if not buckets:
         return '<p class="note">No timestamps: give <code>--time-field</code> to see claims over time.</p>'
-    left, bottom, top = 50, 40, 10
-    plot_w, plot_h = width - left - 10, height - bottom - top
+    left, right, bottom, top = 50, 40, 40, 10
+    plot_w, plot_h = width - left - right, height - bottom - top
     totals = [sum(b["claims"].values()) for b in buckets]
     peak = max(totals) or 1
     step = plot_w / len(buckets)
     bar_w = max(step * 0.8, 1)
-    parts = [f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">']
+    parts = [
+        f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
+    ]
     for frac in (0, 0.5, 1):
         y = top + plot_h * (1 - frac)
-        parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#dde"/>')
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#dde"/>')
         parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{round(peak * frac):,}</text>')
-    label_every = max(1, len(buckets) // 12)
+    label_px = 7 * max(len(b["period"]) for b in buckets) + 12  # about 7 px per character at 12 px
+    label_every = max(1, math.ceil(label_px / step))
     for i, bucket in enumerate(buckets):
         x = left + i * step + (step - bar_w) / 2
         y = top + plot_h
@@ -101,16 +107,24 @@ def timeline_chart(timeline: dict[str, Any], *, width: int = 1040, height: int =
                 continue
             h = plot_h * value / peak
             y -= h
-            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{COLOURS[label]}"/>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{COLOURS[label]}"/>'
+            )
         parts.append("</g>")
         if i % label_every == 0:
-            parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(bucket["period"])}</text>')
+            parts.append(
+                f'<text x="{x + bar_w / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(bucket["period"])}</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 
 
 def _legend() -> str:
-    return '<p class="legend">' + "".join(f'<span><i style="background:{c}"></i>{escape(l)}</span>' for l, c in COLOURS.items()) + "</p>"
+    return (
+        '<p class="legend">'
+        + "".join(f'<span><i style="background:{c}"></i>{escape(l)}</span>' for l, c in COLOURS.items())
+        + "</p>"
+    )
 
 
 def _examples(examples: list[dict[str, Any]]) -> str:
@@ -120,7 +134,9 @@ def _examples(examples: list[dict[str, Any]]) -> str:
     for ex in examples:
         where = f"{ex.get('file')}:{ex.get('line')}"
         ident = f" · id {ex['id']}" if ex.get("id") not in (None, "") else ""
-        items.append(f'<li>{escape(str(ex.get("sentence", "")))} <span class="loc">{escape(where + ident)}</span></li>')
+        items.append(
+            f'<li>{escape(str(ex.get("sentence", "")))} <span class="loc">{escape(where + ident)}</span></li>'
+        )
     return f'<details><summary>{len(examples)} example{"s" if len(examples) > 1 else ""}</summary><ul class="ex">{"".join(items)}</ul></details>'
 
 
@@ -129,7 +145,7 @@ def render_html(report: dict[str, Any]) -> str:
     counts = report["counts"]
     meta = report.get("meta", {})
     out: list[str] = [
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
         f"<title>claimcheck scan report</title><style>{CSS}</style></head><body><main>",
         "<h1>claimcheck scan report</h1>",
@@ -158,13 +174,21 @@ def render_html(report: dict[str, Any]) -> str:
     ]
     if counts.get("inputs_failed"):
         cards.append(("inputs unreadable", counts["inputs_failed"]))
-    out.append('<div class="cards">' + "".join(f"<div class=\"card\"><b>{v:,}</b><span>{escape(k)}</span></div>" for k, v in cards) + "</div>")
+    out.append(
+        '<div class="cards">'
+        + "".join(f'<div class="card"><b>{v:,}</b><span>{escape(k)}</span></div>' for k, v in cards)
+        + "</div>"
+    )
 
     out.append("<h2>Verdicts</h2>")
     verdict_rows = [(label, n, COLOURS.get(label, ACCENT)) for label, n in report["verdicts"].items()]
     out.append(bar_chart(verdict_rows))
     meanings = report.get("verdict_meanings", {})
-    out.append('<p class="note">' + " ".join(f"<b>{escape(k)}</b>: {escape(v)}" for k, v in meanings.items()) + "</p>")
+    out.append(
+        '<p class="note">'
+        + " ".join(f"<b>{escape(k)}</b>: {escape(v)}" for k, v in meanings.items())
+        + "</p>"
+    )
 
     out.append("<h2>Most frequent claims</h2>")
     if report["top_claims"]:
@@ -172,30 +196,50 @@ def render_html(report: dict[str, Any]) -> str:
         rows = []
         for claim in report["top_claims"]:
             bar = f'<svg width="80" height="10" xmlns="http://www.w3.org/2000/svg"><rect width="{80 * claim["count"] / peak:.1f}" height="10" rx="2" fill="{COLOURS.get(claim["verdict"], ACCENT)}"/></svg>'
-            approx = f' <span class="loc">(±{claim["max_overcount"]:,})</span>' if claim.get("max_overcount") else ""
+            approx = (
+                f' <span class="loc">(±{claim["max_overcount"]:,})</span>'
+                if claim.get("max_overcount")
+                else ""
+            )
             rows.append(
                 f"<tr><td>{_entity(claim['intervention'])}</td><td>{_entity(claim['condition'])}</td>"
-                f"<td>{_badge(claim['verdict'])}</td><td class=\"n\">{claim['count']:,}{approx} {bar}</td></tr>"
-                f"<tr><td colspan=\"4\" style=\"border-top:0;padding-top:0\">{_examples(claim.get('examples', []))}</td></tr>"
+                f'<td>{_badge(claim["verdict"])}</td><td class="n">{claim["count"]:,}{approx} {bar}</td></tr>'
+                f'<tr><td colspan="4" style="border-top:0;padding-top:0">{_examples(claim.get("examples", []))}</td></tr>'
             )
-        out.append("<table><tr><th>Intervention</th><th>Condition</th><th>Verdict</th><th>Claims</th></tr>" + "".join(rows) + "</table>")
+        out.append(
+            "<table><tr><th>Intervention</th><th>Condition</th><th>Verdict</th><th>Claims</th></tr>"
+            + "".join(rows)
+            + "</table>"
+        )
     else:
         out.append('<p class="note">No claims found.</p>')
 
     out.append('<h2>Interventions and conditions seen</h2><div class="grid"><div><h3>Interventions</h3>')
-    out.append(bar_chart([(e["name"], e["count"], ACCENT) for e in report["interventions"]], width=500, label_width=180))
+    out.append(
+        bar_chart(
+            [(e["name"], e["count"], ACCENT) for e in report["interventions"]], width=500, label_width=180
+        )
+    )
     out.append("</div><div><h3>Conditions</h3>")
-    out.append(bar_chart([(e["name"], e["count"], "#00838f") for e in report["conditions"]], width=500, label_width=180))
+    out.append(
+        bar_chart(
+            [(e["name"], e["count"], "#00838f") for e in report["conditions"]], width=500, label_width=180
+        )
+    )
     out.append("</div></div>")
 
     out.append("<h2>Not in the knowledge base: what to cover next</h2>")
     if report["not_in_kb"]:
         rows = [
-            f"<tr><td class=\"n\">{i}</td><td>{_entity(item['intervention'])}</td><td>{_entity(item['condition'])}</td>"
-            f"<td class=\"n\">{item['count']:,}</td><td>{_examples(item.get('examples', []))}</td></tr>"
+            f'<tr><td class="n">{i}</td><td>{_entity(item["intervention"])}</td><td>{_entity(item["condition"])}</td>'
+            f'<td class="n">{item["count"]:,}</td><td>{_examples(item.get("examples", []))}</td></tr>'
             for i, item in enumerate(report["not_in_kb"], 1)
         ]
-        out.append("<table><tr><th>#</th><th>Intervention</th><th>Condition</th><th>Claims</th><th>Examples</th></tr>" + "".join(rows) + "</table>")
+        out.append(
+            "<table><tr><th>#</th><th>Intervention</th><th>Condition</th><th>Claims</th><th>Examples</th></tr>"
+            + "".join(rows)
+            + "</table>"
+        )
     else:
         out.append('<p class="note">Every claim found has an assessment in the knowledge base.</p>')
 
@@ -206,14 +250,21 @@ def render_html(report: dict[str, Any]) -> str:
     if timeline.get("buckets"):
         out.append(_legend())
     if counts.get("time_unparsed"):
-        out.append(f'<p class="note">{counts["time_unparsed"]:,} posts had a time value that could not be read.</p>')
+        out.append(
+            f'<p class="note">{counts["time_unparsed"]:,} posts had a time value that could not be read.</p>'
+        )
 
     out.append("<h2>Rejected records</h2>")
     if report["rejected"]:
-        rows = [f"<tr><td>{escape(code)}</td><td class=\"n\">{n:,}</td></tr>" for code, n in report["rejected"].items()]
+        rows = [
+            f'<tr><td>{escape(code)}</td><td class="n">{n:,}</td></tr>'
+            for code, n in report["rejected"].items()
+        ]
         out.append("<table><tr><th>Reason</th><th>Records</th></tr>" + "".join(rows) + "</table>")
         if meta.get("errors_file"):
-            out.append(f'<p class="note">Each one is listed, with its location, in {escape(str(meta["errors_file"]))}.</p>')
+            out.append(
+                f'<p class="note">Each one is listed, with its location, in {escape(str(meta["errors_file"]))}.</p>'
+            )
     else:
         out.append('<p class="note">None.</p>')
     tracked = report.get("distinct_tracked", {})

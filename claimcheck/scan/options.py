@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.util
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -48,9 +49,29 @@ class ScanOptions:
     def fingerprint(self) -> str:
         """Hash of every setting that changes what is written (for --resume)."""
         relevant = asdict(self)
-        for key in ("prefilter", "batch_bytes", "checker"):
+        for key in ("prefilter", "batch_bytes"):
             relevant.pop(key)
         return hashlib.sha1(orjson.dumps(relevant, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def check_factory_spec(spec: str) -> None:
+    """Check that a factory spec is well formed and its module exists, without importing it.
+
+    The main process of a parallel scan never builds a checker, so it should not
+    pay for importing one (spaCy and the knowledge base).
+
+    Raises:
+        ValueError: The spec is malformed or its module cannot be found.
+    """
+    module_name, sep, attribute = spec.partition(":")
+    if not sep or not module_name or not attribute:
+        raise ValueError(f"checker factory {spec!r} is not of the form 'module:attribute'")
+    try:
+        found = importlib.util.find_spec(module_name)
+    except (ImportError, ValueError) as exc:
+        raise ValueError(f"cannot import checker module {module_name!r}: {exc}") from exc
+    if found is None:
+        raise ValueError(f"cannot import checker module {module_name!r}: no such module")
 
 
 def resolve_factory(spec: str) -> Callable[[], Any]:
@@ -73,5 +94,5 @@ def resolve_factory(spec: str) -> Callable[[], Any]:
         except AttributeError as exc:
             raise ValueError(f"{module_name!r} has no attribute {attribute!r}") from exc
     if not callable(target):
-        raise ValueError(f"checker factory {spec!r} is not callable")
+        raise TypeError(f"checker factory {spec!r} is not callable")
     return target

@@ -28,7 +28,7 @@ import orjson
 from claimcheck.results import DocumentResult
 from claimcheck.scan.batches import Batch, BatchReader, splittable_by_bytes
 from claimcheck.scan.options import ScanOptions, resolve_factory
-from claimcheck.scan.records import RecordParser, header_problem
+from claimcheck.scan.records import Record, RecordParser, header_problem
 from claimcheck.scan.report import ScanAggregate
 from claimcheck.scan.sources import open_stream
 
@@ -41,7 +41,7 @@ class BatchResult:
     findings: bytes
     errors: bytes
     aggregate: ScanAggregate
-    input_failed: bool = False
+    failure: str | None = None  # "name: reason" when the input could not be read
 
 
 def kb_version_of(checker: Any) -> str:
@@ -52,11 +52,24 @@ def kb_version_of(checker: Any) -> str:
     return checker.check("").kb_version
 
 
-def error_line(name: str, line: int, offset: int | None, post_id: Any, code: str, reason: str, excerpt: str | None) -> bytes:
+def error_line(
+    name: str, line: int, offset: int | None, post_id: Any, code: str, reason: str, excerpt: str | None
+) -> bytes:
     """One line of the errors file."""
-    return orjson.dumps(
-        {"file": name, "line": line, "offset": offset, "id": post_id, "code": code, "reason": reason, "excerpt": excerpt}
-    ) + b"\n"
+    return (
+        orjson.dumps(
+            {
+                "file": name,
+                "line": line,
+                "offset": offset,
+                "id": post_id,
+                "code": code,
+                "reason": reason,
+                "excerpt": excerpt,
+            }
+        )
+        + b"\n"
+    )
 
 
 class BatchProcessor:
@@ -80,42 +93,80 @@ class BatchProcessor:
         aggregate.kb_version = self.kb_version
         if batch.failure:
             aggregate.counts["inputs_failed"] += 1
-            errors = error_line(batch.name, batch.first_line, batch.offset, None, "unreadable", batch.failure, None)
-            return BatchResult(batch.seq, b"", errors, aggregate, input_failed=True)
+            errors = error_line(
+                batch.name, batch.first_line, batch.offset, None, "unreadable", batch.failure, None
+            )
+            return BatchResult(batch.seq, b"", errors, aggregate, failure=f"{batch.name}: {batch.failure}")
         findings: list[bytes] = []
         errors: list[bytes] = []
         check = self.checker.check
         may_contain = self.checker.may_contain_claim if options.prefilter else None
         name = batch.name
-        dumps = orjson.dumps
         for record in self.parser.parse(batch):
             if record.text is None:
                 aggregate.add_rejection(record.code or "rejected")
-                errors.append(error_line(name, record.line, record.offset, record.post_id, record.code or "rejected", record.reason or "", record.excerpt))
+                errors.append(
+                    error_line(
+                        name,
+                        record.line,
+                        record.offset,
+                        record.post_id,
+                        record.code or "rejected",
+                        record.reason or "",
+                        record.excerpt,
+                    )
+                )
                 continue
             source = f"{name}:{record.line}"
-            doc: DocumentResult | None = None
             try:
+                doc: DocumentResult | None = None
                 if may_contain is None or may_contain(record.text):
                     doc = check(record.text, source=source)
-            except Exception as exc:  # one bad record never ends the run
+                claims = doc.claims if doc is not None else ()
+                line = self._finding(name, record, doc, source) if claims or options.emit_all else None
+            except Exception as exc:  # noqa: BLE001 - one bad record never ends the run
                 aggregate.add_rejection("checker_error")
                 reason = f"checker failed: {type(exc).__name__}: {exc}"
-                errors.append(error_line(name, record.line, record.offset, record.post_id, "checker_error", reason, record.text[:120]))
+                errors.append(
+                    error_line(
+                        name,
+                        record.line,
+                        record.offset,
+                        record.post_id,
+                        "checker_error",
+                        reason,
+                        record.text[:120],
+                    )
+                )
                 continue
-            claims = doc.claims if doc is not None else ()
-            write = bool(claims) or options.emit_all
-            aggregate.add_post(claims, name=name, line=record.line, post_id=record.post_id, time=record.time, written=write)
-            if not write:
-                continue
-            if doc is None:
-                doc = DocumentResult(text_length=len(record.text), claims=(), kb_version=self.kb_version, source=source)
-            out: dict[str, Any] = {"id": record.post_id, "file": name, "line": record.line, "offset": record.offset}
-            if options.time_field:
-                out["time"] = record.time
-            out.update(doc.to_dict())
-            findings.append(dumps(out, option=orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS))
+            aggregate.add_post(
+                claims,
+                name=name,
+                line=record.line,
+                post_id=record.post_id,
+                time=record.time,
+                written=line is not None,
+            )
+            if line is not None:
+                findings.append(line)
         return BatchResult(batch.seq, b"".join(findings), b"".join(errors), aggregate)
+
+    def _finding(self, name: str, record: Record, doc: DocumentResult | None, source: str) -> bytes:
+        """The output line of one post."""
+        if doc is None:  # the pre-filter ruled out any claim: what check() would have returned
+            doc = DocumentResult(
+                text_length=len(record.text or ""), claims=(), kb_version=self.kb_version, source=source
+            )
+        out: dict[str, Any] = {
+            "id": record.post_id,
+            "file": name,
+            "line": record.line,
+            "offset": record.offset,
+        }
+        if self.options.time_field:
+            out["time"] = record.time
+        out.update(doc.to_dict())
+        return orjson.dumps(out, option=orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS)
 
 
 # -- one checker per process (or thread), built on first use ------------------------------
@@ -296,19 +347,25 @@ def scan_partition(
     findings_path, errors_path, summary_path = part_paths(out_dir, spec.index)
     aggregate = ScanAggregate()
     aggregate.kb_version = processor.kb_version
+    failures: list[str] = []
     with open(findings_path + ".tmp", "wb") as findings, open(errors_path + ".tmp", "wb") as errors:
         try:
             for batch in iter_partition(spec, options):
                 result = processor.process(batch)
+                if result.failure:
+                    failures.append(result.failure)
                 findings.write(result.findings)
                 errors.write(result.errors)
                 aggregate.merge(result.aggregate)
         except OSError as exc:
             aggregate.counts["inputs_failed"] += 1
-            errors.write(error_line(spec.name, 0, spec.start, None, "unreadable", f"unreadable input: {exc}", None))
+            failures.append(f"{spec.name}: unreadable input: {exc}")
+            errors.write(
+                error_line(spec.name, 0, spec.start, None, "unreadable", f"unreadable input: {exc}", None)
+            )
     os.replace(findings_path + ".tmp", findings_path)
     os.replace(errors_path + ".tmp", errors_path)
-    result = PartitionResult(spec.index, aggregate, findings_path, errors_path)
+    result = PartitionResult(spec.index, aggregate, findings_path, errors_path, {"failures": failures})
     with open(summary_path + ".tmp", "wb") as summary:
         summary.write(orjson.dumps(result.to_state()))
     os.replace(summary_path + ".tmp", summary_path)
@@ -343,6 +400,28 @@ def plan_partitions(inputs: list[Any], options: ScanOptions, partition_bytes: in
         for start in range(0, size, partition_bytes):
             stop = min(start + partition_bytes, size)
             specs.append(
-                PartitionSpec(len(specs), input_index, item.path, item.name, item.format, start, stop, 0, stop - start)
+                PartitionSpec(
+                    len(specs), input_index, item.path, item.name, item.format, start, stop, 0, stop - start
+                )
             )
     return specs
+
+
+def merge_summaries(out_dir: str, count: int | None = None) -> ScanAggregate:
+    """Merge the ``part-NNNNN.summary.json`` files of a directory, in part order.
+
+    For engines other than Dask (e.g. Spark) that ran :func:`scan_partition`
+    themselves. Raises ``FileNotFoundError`` if one of the first ``count`` parts
+    is missing (``count`` None: every summary present).
+    """
+    import glob
+
+    if count is None:
+        paths = sorted(glob.glob(os.path.join(out_dir, "part-*.summary.json")))
+    else:
+        paths = [part_paths(out_dir, index)[2] for index in range(count)]
+    aggregate = ScanAggregate()
+    for path in paths:
+        with open(path, "rb") as handle:
+            aggregate.merge(PartitionResult.from_state(orjson.loads(handle.read())).aggregate)
+    return aggregate

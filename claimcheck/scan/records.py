@@ -7,9 +7,7 @@ Blank lines are separators, not records.
 
 from __future__ import annotations
 
-import bisect
 import csv
-import io
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -61,7 +59,7 @@ class FieldPath:
     A key that itself contains dots wins over the path reading.
     """
 
-    __slots__ = ("spec", "parts")
+    __slots__ = ("parts", "spec")
 
     def __init__(self, spec: str) -> None:
         self.spec = spec
@@ -129,7 +127,9 @@ class RecordParser:
     def parse(self, batch: Batch) -> Iterator[Record]:
         """Yield the records of a batch in input order."""
         if batch.oversize:
-            yield Record(batch.first_line, batch.offset, code="too_long", reason=_too_long(batch.oversize, self.limit))
+            yield Record(
+                batch.first_line, batch.offset, code="too_long", reason=_too_long(batch.oversize, self.limit)
+            )
             return
         if batch.format == "jsonl":
             yield from self._jsonl(batch)
@@ -153,7 +153,13 @@ class RecordParser:
             size = len(raw) + 1
             if raw and not raw.isspace():
                 if len(raw) > limit:
-                    yield Record(line, offset, code="too_long", reason=_too_long(len(raw), limit), excerpt=_excerpt(raw))
+                    yield Record(
+                        line,
+                        offset,
+                        code="too_long",
+                        reason=_too_long(len(raw), limit),
+                        excerpt=_excerpt(raw),
+                    )
                 else:
                     try:
                         obj = loads(raw)
@@ -178,7 +184,9 @@ class RecordParser:
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError as decode_error:
-            return Record(line, offset, code="undecodable", reason=_undecodable(decode_error), excerpt=_excerpt(raw))
+            return Record(
+                line, offset, code="undecodable", reason=_undecodable(decode_error), excerpt=_excerpt(raw)
+            )
         return Record(line, offset, code="broken_json", reason=f"broken JSON: {exc}", excerpt=_excerpt(raw))
 
     def _from_mapping(self, line: int, offset: int, obj: dict[str, Any], raw: bytes | str) -> Record:
@@ -214,7 +222,12 @@ class RecordParser:
             names = ", ".join(repr(p.spec) for p in self.text_paths)
             plural = "s" if len(self.text_paths) > 1 else ""
             return Record(
-                line, offset, post_id, code="missing_text", reason=f"missing text field{plural} {names}", excerpt=_excerpt(raw)
+                line,
+                offset,
+                post_id,
+                code="missing_text",
+                reason=f"missing text field{plural} {names}",
+                excerpt=_excerpt(raw),
             )
         text = parts[0] if len(parts) == 1 else "\n\n".join(parts)
         return Record(line, offset, post_id, text, time)
@@ -235,12 +248,16 @@ class RecordParser:
         if len(raw) * 4 > self.limit:
             size = len(raw.encode("utf-8", errors="surrogateescape"))
             if size > self.limit:
-                return Record(line, offset, code="too_long", reason=_too_long(size, self.limit), excerpt=_excerpt(raw))
+                return Record(
+                    line, offset, code="too_long", reason=_too_long(size, self.limit), excerpt=_excerpt(raw)
+                )
         if _SURROGATE.search(raw):
             try:
                 raw.encode("utf-8", errors="surrogateescape").decode("utf-8")
             except UnicodeDecodeError as exc:
-                return Record(line, offset, code="undecodable", reason=_undecodable(exc), excerpt=_excerpt(raw))
+                return Record(
+                    line, offset, code="undecodable", reason=_undecodable(exc), excerpt=_excerpt(raw)
+                )
         if len(row) != len(header):
             return Record(
                 line,
@@ -307,7 +324,9 @@ class RecordParser:
 
     def _text_record(self, line: int, offset: int, raw: bytes) -> Record:
         if len(raw) > self.limit:
-            return Record(line, offset, code="too_long", reason=_too_long(len(raw), self.limit), excerpt=_excerpt(raw))
+            return Record(
+                line, offset, code="too_long", reason=_too_long(len(raw), self.limit), excerpt=_excerpt(raw)
+            )
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -140,7 +140,9 @@ def parse_day(value: Any) -> str | None:
             value = float(text)
         else:
             try:
-                parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+                parsed = dt.datetime.fromisoformat(
+                    text.replace("Z", "+00:00") if text.endswith("Z") else text
+                )
             except ValueError:
                 match = _ISO_DATE.match(text)
                 if not match:
@@ -150,7 +152,7 @@ def parse_day(value: Any) -> str | None:
                 except ValueError:
                     return None
             if parsed.tzinfo is not None:
-                parsed = parsed.astimezone(dt.timezone.utc)
+                parsed = parsed.astimezone(dt.UTC)
             day = parsed.date()
             return day.isoformat() if MIN_YEAR <= day.year <= MAX_YEAR else None
     if isinstance(value, (int, float)):
@@ -158,7 +160,7 @@ def parse_day(value: Any) -> str | None:
         if abs(seconds) > 1e11:
             seconds /= 1000.0
         try:
-            day = dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date()
+            day = dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
         except (OverflowError, OSError, ValueError):
             return None
         return day.isoformat() if MIN_YEAR <= day.year <= MAX_YEAR else None
@@ -178,7 +180,16 @@ class ScanAggregate:
         examples: Example posts kept per frequent claim.
     """
 
-    COUNTS = ("posts_read", "with_claims", "without_claims", "rejected", "claims", "written", "inputs_failed", "time_unparsed")
+    COUNTS = (
+        "posts_read",
+        "with_claims",
+        "without_claims",
+        "rejected",
+        "claims",
+        "written",
+        "inputs_failed",
+        "time_unparsed",
+    )
 
     def __init__(self, capacity: int = DEFAULT_CAPACITY, examples: int = DEFAULT_EXAMPLES) -> None:
         self.capacity = capacity
@@ -202,7 +213,9 @@ class ScanAggregate:
         self.counts["rejected"] += 1
         self.rejected[code] += 1
 
-    def add_post(self, claims: Iterable[Any], *, name: str, line: int, post_id: Any, time: Any, written: bool) -> None:
+    def add_post(
+        self, claims: Iterable[Any], *, name: str, line: int, post_id: Any, time: Any, written: bool
+    ) -> None:
         """Count one post and its claims (``ClaimResult`` objects)."""
         counts = self.counts
         counts["posts_read"] += 1
@@ -331,7 +344,10 @@ class ScanAggregate:
     # -- the report ---------------------------------------------------------------------
 
     def _entity(self, key: str) -> dict[str, Any]:
-        return {"id": None if key.startswith("name:") else key, "name": self.names.get(key, key.removeprefix("name:"))}
+        return {
+            "id": None if key.startswith("name:") else key,
+            "name": self.names.get(key, key.removeprefix("name:")),
+        }
 
     def to_report(self, *, top: int = 20, meta: dict[str, Any] | None = None) -> dict[str, Any]:
         """The JSON summary of the scan (also the input of the HTML report)."""
@@ -370,7 +386,9 @@ class ScanAggregate:
             "interventions": [
                 {**self._entity(k), "count": c, "max_overcount": e} for k, c, e in self.interventions.top(top)
             ],
-            "conditions": [{**self._entity(k), "count": c, "max_overcount": e} for k, c, e in self.conditions.top(top)],
+            "conditions": [
+                {**self._entity(k), "count": c, "max_overcount": e} for k, c, e in self.conditions.top(top)
+            ],
             "not_in_kb": not_in_kb,
             "timeline": timeline(self.timeline),
             "distinct_tracked": {

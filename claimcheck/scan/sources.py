@@ -139,7 +139,9 @@ def _expand_one(arg: str, *, explicit_format: bool) -> list[tuple[str, int | Non
                 path = os.path.join(root, file)
                 found.append((path, os.path.getsize(path)))
         if not found:
-            raise InputError(f"directory {arg!r} holds no input files (.jsonl, .csv, .tsv, .txt, optionally compressed)")
+            raise InputError(
+                f"directory {arg!r} holds no input files (.jsonl, .csv, .tsv, .txt, optionally compressed)"
+            )
         return sorted(found)
     if os.path.exists(arg):
         if not os.access(arg, os.R_OK):
@@ -294,7 +296,9 @@ def open_stream(path: str, offset: int = 0) -> OpenStream:
             counter.count = offset
             return OpenStream(io.BufferedReader(counter, 1 << 20), counter, None, True)
         buffered = io.BufferedReader(counter, 1 << 20)
-        opened = OpenStream(_decompressor(buffered, compression), counter, compression, compression is None and seekable)
+        opened = OpenStream(
+            _decompressor(buffered, compression), counter, compression, compression is None and seekable
+        )
     except BaseException:
         if raw is not sys.stdin.buffer:
             raw.close()

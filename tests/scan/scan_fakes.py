@@ -8,9 +8,18 @@ sound but imperfect pre-filter, like the real one).
 
 from __future__ import annotations
 
+import os
 import re
+import time
 
-from claimcheck.results import Claim, ClaimResult, DocumentResult, Label, Mention, Verdict
+from claimcheck.results import (
+    Claim,
+    ClaimResult,
+    DocumentResult,
+    Label,
+    Mention,
+    Verdict,
+)
 
 INTERVENTIONS = {
     "ldn": ("low-dose-naltrexone", "low-dose naltrexone"),
@@ -59,7 +68,9 @@ class FakeChecker:
                 sentence=sentence.group(),
                 start=sentence.start(),
                 end=sentence.end(),
-                intervention=Mention("intervention", i.group(), base + i.start(), base + i.end(), iv_id, iv_name),
+                intervention=Mention(
+                    "intervention", i.group(), base + i.start(), base + i.end(), iv_id, iv_name
+                ),
                 condition=Mention("condition", c.group(), base + c.start(), base + c.end(), c_id, c_name),
                 predicate="treats",
                 predicate_text=None,
@@ -67,7 +78,9 @@ class FakeChecker:
             label = VERDICTS.get((iv_id, c_id), Label.NOT_IN_KB)
             verdict = Verdict(label, 0.9, label in (Label.MISLEADING, Label.CONTRADICTED), "fake", ("fake",))
             results.append(ClaimResult(claim, verdict))
-        return DocumentResult(text_length=len(text), claims=tuple(results), kb_version=KB_VERSION, source=source)
+        return DocumentResult(
+            text_length=len(text), claims=tuple(results), kb_version=KB_VERSION, source=source
+        )
 
 
 class BrokenChecker:
@@ -75,3 +88,12 @@ class BrokenChecker:
 
     def __init__(self) -> None:
         raise RuntimeError("knowledge base not found")
+
+
+class SlowChecker(FakeChecker):
+    """Takes a millisecond per full check when $SCAN_TEST_SLOW is set, so a scan can be killed half-way."""
+
+    def check(self, text: str, source: str | None = None) -> DocumentResult:
+        if os.environ.get("SCAN_TEST_SLOW"):
+            time.sleep(0.001)
+        return super().check(text, source)

@@ -1,0 +1,1 @@
+"""Trained claim models: corpus, features, training, evaluation, fast inference."""

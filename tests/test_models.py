@@ -1,0 +1,75 @@
+"""The trained models: safe artifacts, a fast path equal to scikit-learn, and no regression on the acceptance cases."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimcheck.results import Label
+from tests.conftest import REPO
+
+MODELS = REPO / "models" / "claim-models"
+
+
+def test_models_manifest_names_every_task_and_its_scores():
+    manifest = json.loads((MODELS / "manifest.json").read_text())
+    assert set(manifest["tasks"]) == {"claim", "predicate", "polarity", "certainty", "question", "anecdote", "reported"}
+    assert manifest["corpus"]["test"] > 200
+    for entry in manifest["tasks"].values():
+        assert entry["chosen"] in ("rules", "model", "model+rules")
+    assert "end_to_end" in manifest["test_scores"]
+
+
+def test_models_skops_artifacts_load_without_untrusted_types_and_match_the_fast_path():
+    sio = pytest.importorskip("skops.io")
+    from claimcheck.models.corpus import load_corpus, pair_examples
+    from claimcheck.models.features import pair_features
+    from claimcheck.models.linear import LinearModel
+    from claimcheck.nlp import build_pipeline
+
+    nlp = build_pipeline(models=False)
+    sentences = [s for s in load_corpus(REPO / "models" / "corpus") if s.test][:40]
+    examples = [e for s in sentences for e in pair_examples(s, nlp)]
+    manifest = json.loads((MODELS / "manifest.json").read_text())
+    for task, entry in manifest["tasks"].items():
+        if entry["chosen"] == "rules":
+            continue
+        path = MODELS / f"{task}.skops"
+        untrusted = sio.get_untrusted_types(file=path)
+        assert untrusted == [], f"{task}: untrusted types {untrusted}"
+        pipeline = sio.load(path)
+        fast = LinearModel.load(MODELS / f"{task}.npz")
+        feats = [pair_features(e.reading, with_rules=entry["chosen"] == "model+rules") for e in examples]
+        expected = pipeline.predict_proba(feats)
+        for row, f in zip(expected, feats):
+            got = fast.proba(f)
+            assert max(abs(got[str(c)] - p) for c, p in zip(pipeline.classes_, row)) < 1e-9
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "flagged"),
+    [
+        ("LDN cured my MS", Label.MISLEADING, True),
+        ("LDN is a miracle cure for multiple sclerosis", Label.MISLEADING, True),
+        ("LDN is not a proven treatment for MS", Label.SUPPORTED, False),
+        ("Naltrexone is approved for alcohol dependence", Label.SUPPORTED, False),
+        ("ivermectin works for covid", Label.CONTRADICTED, True),
+        ("no, ivermectin does NOT cure covid, stop", Label.SUPPORTED, False),
+        ("the MMR vaccine causes autism", Label.CONTRADICTED, True),
+    ],
+)
+def test_models_keep_the_acceptance_cases(model_checker, text, label, flagged):
+    claims = model_checker.check(text).claims
+    assert len(claims) == 1
+    assert claims[0].verdict.label is label and claims[0].verdict.flagged is flagged
+
+
+def test_models_question_stays_a_question(model_checker):
+    claims = model_checker.check("Is LDN a miracle cure for multiple sclerosis?").claims
+    assert claims and claims[0].claim.question and not claims[0].verdict.flagged
+
+
+def test_models_confidence_comes_from_the_claim_model(model_checker):
+    confidences = {c.claim.extraction_confidence for c in model_checker.check("LDN cured my MS. ivermectin works for covid").claims}
+    assert all(0.5 <= c <= 1.0 for c in confidences) and len(confidences) == 2
