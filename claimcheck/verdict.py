@@ -43,6 +43,9 @@ def judge(claim: Claim, match: Match | None) -> Judgement:
     outcome = match.outcome
     evidence, certainty = outcome.answer, outcome.certainty
     reasons = [f"evidence answer for '{match.relation}': {evidence} (certainty {certainty.replace('_', ' ')})"]
+    if certainty == "very_low" and evidence in ("yes", "no"):
+        evidence = "insufficient"
+        reasons.append("very-low-certainty evidence is too thin to lean either way")
     if claim.predicate == "is_approved":
         return _judge_approval(claim, match, reasons)
     claimed = match.claimed_answer
@@ -60,8 +63,18 @@ def judge(claim: Claim, match: Match | None) -> Judgement:
         if claimed == "yes" and _overclaims(claim, match):
             label = Label.MISLEADING
             reasons.append(f"claims more than {evidence} evidence can show ({', '.join(claim.exaggeration) or claim.predicate})")
+        elif (claimed == "yes" and evidence == "insufficient" and claim.certainty == "neutral"
+              and not (claim.anecdote or claim.question or match.weak)):
+            label = Label.MISLEADING
+            reasons.append(f"states as established an effect for which the evidence is {evidence}")
+        elif claimed == "no" and claim.predicate == "cures" and not outcome.cures:
+            label = Label.SUPPORTED
+            reasons.append("no evidence shows a cure, so denying one agrees with the evidence")
         else:
             label = Label.UNPROVEN
+    elif claim.predicate == "cures" and claim.negated and evidence == "yes" and not outcome.cures:
+        label = Label.SUPPORTED
+        reasons.append("the evidence shows a benefit, not a cure, so denying a cure agrees with it")
     elif claimed == evidence and match.weak:
         label = Label.UNPROVEN
         reasons.append("the evidence agrees only in part: it answers a neighbouring question, which cannot confirm this claim")

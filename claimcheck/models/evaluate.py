@@ -27,6 +27,8 @@ def _task_predictions(task: str, examples: list[PairExample], models: ClaimModel
 
     if task not in models.models:
         return [rule_label(task, e) for e in examples]
+    if task == "claim":  # the same decision as at run time, thresholds included
+        return ["claim" if models.decide(e.reading) is not None else "none" for e in examples]
     model, with_rules = models.models[task]
     return [model.predict(pair_features(e.reading, with_rules=with_rules))[0] for e in examples]
 

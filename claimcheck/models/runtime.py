@@ -56,7 +56,9 @@ class ClaimModels:
         else:
             label, p = claim
             p_claim = p if label == "claim" else 1.0 - p
-            if p_claim < CLAIM_THRESHOLD:
+            thresholds = self.manifest["tasks"]["claim"].get("thresholds", {})
+            linked = reading.predicate is not None and reading.between
+            if p_claim < thresholds.get("cue_between" if linked else "other", CLAIM_THRESHOLD):
                 return None
             confidence = p_claim
         mods = reading.modifiers

@@ -106,6 +106,7 @@ class TaskResult:
     c: float | None
     cv_scores: dict[str, float]
     pipeline: Pipeline | None
+    thresholds: dict[str, float] | None = None
 
 
 def choose(task: str, train: list[PairExample], log: Callable[[str], None]) -> TaskResult:
@@ -139,8 +140,39 @@ def choose(task: str, train: list[PairExample], log: Callable[[str], None]) -> T
     if chosen == "rules":
         return TaskResult(task, chosen, None, scores, None)
     feats = prune([features_of(e, chosen == "model+rules") for e in examples])
+    thresholds = claim_thresholds(examples, feats, gold, folds, best_c[chosen], log) if task == "claim" else None
     pipeline = make_pipeline(best_c[chosen]).fit(feats, gold)
-    return TaskResult(task, chosen, best_c[chosen], scores, pipeline)
+    return TaskResult(task, chosen, best_c[chosen], scores, pipeline, thresholds)
+
+
+def claim_thresholds(
+    examples: list[PairExample], feats: list[dict[str, float]], gold: list[str], folds: list[Any], c: float,
+    log: Callable[[str], None],
+) -> dict[str, float]:
+    """Decision thresholds for the claim model, from out-of-fold probabilities on the training split.
+
+    Pairs that a rule cue links ("between") and pairs without one get their own
+    threshold: where the rules already see a claim, the model only needs to
+    overrule them when it is fairly sure.
+    """
+    proba = np.zeros(len(examples))
+    for train_idx, test_idx in folds:
+        pipe = make_pipeline(c).fit([feats[i] for i in train_idx], [gold[i] for i in train_idx])
+        column = list(pipe.classes_).index("claim")
+        proba[test_idx] = pipe.predict_proba([feats[i] for i in test_idx])[:, column]
+    cue = np.array([e.reading.predicate is not None and e.reading.between for e in examples])
+    truth = np.array([g == "claim" for g in gold])
+    grid = [round(x, 2) for x in np.arange(0.1, 0.91, 0.05)]
+    best = (-1.0, 0.5, 0.5)
+    for t_cue in grid:
+        for t_other in grid:
+            pred = np.where(cue, proba >= t_cue, proba >= t_other)
+            tp = int((pred & truth).sum())
+            f1 = 2 * tp / max(int(pred.sum()) + int(truth.sum()), 1)
+            if f1 > best[0] + 1e-9:
+                best = (f1, t_cue, t_other)
+    log(f"  claim thresholds (out-of-fold F1 {best[0]:.3f}): cue-linked pairs {best[1]}, other pairs {best[2]}")
+    return {"cue_between": best[1], "other": best[2]}
 
 
 def build_examples(sentences: list[Sentence], nlp: Any) -> list[PairExample]:
@@ -191,6 +223,8 @@ def train_all(corpus: Path, out: Path, nlp: Any, log: Callable[[str], None] = pr
     for task in TASKS:
         result = choose(task, train_ex, log)
         entry: dict[str, Any] = {"chosen": result.chosen, "C": result.c, "cv_macro_f1": {k: round(v, 4) for k, v in result.cv_scores.items()}}
+        if result.thresholds:
+            entry["thresholds"] = result.thresholds
         if result.pipeline is not None:
             fast = LinearModel.from_pipeline(result.pipeline)
             _check_fast_path(task, result, fast, train_ex)

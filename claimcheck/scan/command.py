@@ -67,6 +67,24 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def _without_outputs(items: list[Input], out: str | None, errors_path: str | None, engine: str) -> list[Input]:
+    """Drop this scan's own output files from the inputs (``scan dump/ -o dump/found.jsonl``)."""
+    if not out or out == STDIN:
+        return items
+    own = {os.path.realpath(p) for p in (out, errors_path or f"{out}.errors.jsonl", f"{out}.checkpoint.json")}
+    out_dir = os.path.realpath(out) + os.sep if engine == "dask" else None
+    kept = [
+        item
+        for item in items
+        if item.is_stdin
+        or item.is_url
+        or not (os.path.realpath(item.path) in own or (out_dir and os.path.realpath(item.path).startswith(out_dir)))
+    ]
+    if not kept:
+        raise InputError("no input files besides this scan's own outputs")
+    return kept
+
+
 def _summary_line(counts: dict[str, int], elapsed: float, emit_all: bool) -> str:
     posts = counts.get("posts_read", 0)
     rate = posts / elapsed if elapsed > 0 else 0.0
@@ -315,7 +333,7 @@ def scan(
         batch_bytes=batch_bytes,
         checker=checker_spec,
     )
-    items = resolve_formats(expand_inputs(inputs, fmt))
+    items = resolve_formats(_without_outputs(expand_inputs(inputs, fmt), out, errors_path, engine))
     jobs = jobs or default_jobs()
     fingerprint = checkpoints.fingerprint(items, options)
     meta: dict[str, Any] = {

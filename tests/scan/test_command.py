@@ -410,3 +410,15 @@ def test_command_help_and_adding_to_a_group():
     ):
         assert option in result.output
     assert "claimcheck scan posts.jsonl.zst" in result.output
+
+
+def test_command_never_reads_its_own_outputs(run, fake, tmp_path):
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    (folder / "a.jsonl").write_bytes(make_jsonl(30, bad=False))
+    out = folder / "found.jsonl"
+    assert run(folder, "--text-field", "body", "-o", out, "--checker", fake, "-j", "1").exit_code == 0
+    first = out.read_bytes()
+    again = run(folder, "--text-field", "body", "-o", out, "--checker", fake, "-j", "1")
+    assert again.exit_code == 0 and "0 rejected" in again.stderr
+    assert out.read_bytes() == first

@@ -114,3 +114,55 @@ def test_engine_dask_usage_errors(run, fake, tmp_path, scheduler):
         ).exit_code
         == 2
     )
+
+
+def test_engine_dask_fresh_scan_drops_stale_parts_and_reports_failures(run, fake, tmp_path, scheduler):
+    dump = tmp_path / "a.jsonl"
+    dump.write_bytes(make_jsonl(200, bad=False))
+    out = tmp_path / "parts"
+    many = run(
+        dump,
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+        "-o",
+        out,
+        "--partition-bytes",
+        "5000",
+        "--text-field",
+        "body",
+        "--checker",
+        fake,
+    )
+    assert many.exit_code == 0, many.output
+    assert len(list(out.glob("part-*.summary.json"))) > 3
+    one = run(
+        dump,
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+        "-o",
+        out,
+        "--text-field",
+        "body",
+        "--checker",
+        fake,
+    )
+    assert one.exit_code == 0
+    assert [p.name for p in sorted(out.glob("part-*.summary.json"))] == ["part-00000.summary.json"]
+    broken = run(
+        dump,
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+        "-o",
+        out,
+        "--text-field",
+        "body",
+        "--checker",
+        "tests.scan.scan_fakes:BrokenChecker",
+    )
+    assert broken.exit_code == 2 and "knowledge base not found" in broken.stderr
