@@ -61,7 +61,7 @@ def check(files: tuple[str, ...], fmt: str, fail_on: tuple[str, ...], lines: boo
     from claimcheck import reader, render
 
     fail_on = tuple(x.upper() for x in fail_on)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     use_colour = out.isatty() if colour is None else colour
     if lines:
         if files:

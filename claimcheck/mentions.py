@@ -25,7 +25,14 @@ from claimcheck.abbreviations import abbreviation_fits
 from claimcheck.kb.load import KnowledgeBase, cached_json, load_kb
 from claimcheck.results import Mention
 from claimcheck.rules import load_rules
-from claimcheck.vocabulary import Entry, KBVocabulary, bundled_gazetteer, english_words, external_vocabulary
+from claimcheck.vocabulary import (
+    Entry,
+    KBVocabulary,
+    bundled_gazetteer,
+    english_words,
+    external_first_words,
+    external_vocabulary,
+)
 
 LABELS = {"intervention": "INTERVENTION", "condition": "CONDITION"}
 FUZZY_CUTOFF = 88.0
@@ -152,6 +159,9 @@ class MentionFinder:
         covered = {i for span, _ in found for i in range(span.start, span.end)}
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
             if not rules.any_predicate.search(sent.text.lower()):
+                continue
+            first = external_first_words(self.gazetteer)
+            if not any(doc[i].lower_ in first for i in range(sent.start, sent.end) if i not in covered):
                 continue
             vocab = vocab or external_vocabulary(self.gazetteer)
             for start in range(sent.start, sent.end):

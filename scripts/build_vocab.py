@@ -11,6 +11,8 @@ Writes to ``claimcheck/vocab/``:
   strings can load.
 - ``conditions.tsv``: ICD-10-CM code titles and inclusion terms of up to four words (simple-icd-10-cm;
   ICD-10-CM is a US government work in the public domain).
+- ``first-words.txt``: the first word of every name in the two tables, so that the tables are loaded only
+  when a sentence could hold one of their names.
 - ``english-words.txt``: the 60,000 most frequent English words (wordfreq, data CC BY-SA 4.0), used so
   that an ordinary word is never "corrected" into a drug or disease name.
 """
@@ -101,7 +103,16 @@ def main() -> None:
         handle.write("# ICD-10-CM titles and inclusion terms (US public domain) via simple-icd-10-cm. Columns: name, code, title.\n")
         for row in cond_rows:
             handle.write("\t".join(row) + "\n")
-    print(f"english words {len(words)}, drug names {len(drug_rows)}, condition names {len(cond_rows)}")
+    names = [row[0] for row in drug_rows] + [row[0] for row in cond_rows]
+    # Both the first whitespace word and the first run of letters and digits, which is what spaCy's
+    # tokenizer makes the first token of "5-fluorouracil" or "crohn's disease".
+    first = sorted({n.split()[0] for n in names} | {re.findall(r"[a-z0-9]+", n)[0] for n in names if re.findall(r"[a-z0-9]+", n)})
+    (OUT / "first-words.txt").write_text(
+        "# First words of the names in drugs.tsv and conditions.tsv: a sentence with none of them needs no table look-up.\n"
+        + "\n".join(first) + "\n",
+        encoding="utf-8",
+    )
+    print(f"english words {len(words)}, drug names {len(drug_rows)}, condition names {len(cond_rows)}, first words {len(first)}")
 
 
 if __name__ == "__main__":

@@ -154,14 +154,29 @@ def read_yaml(path: Path) -> Any:
         return yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
 
 
-def _fingerprint(root: Path) -> str:
-    digest = hashlib.sha256(str(root.resolve()).encode())
-    for path in [root / "kb.yaml", root / "lexicon" / "stop-synonyms.yaml"] + [p for _, p in iter_record_files(root)]:
+def _fingerprint(sources: Path | list[Path]) -> str:
+    """Hash of the names, sizes and modification times of a KB folder's files (or of a list of files)."""
+    if isinstance(sources, Path):
+        root = sources
+        files = [root / "kb.yaml", root / "lexicon" / "stop-synonyms.yaml"]
+        digest = hashlib.sha256(str(root.resolve()).encode())
+        for kind in RECORD_KINDS:
+            try:
+                with os.scandir(root / kind) as entries:
+                    for entry in sorted(entries, key=lambda e: e.name):
+                        if entry.name.endswith(".yaml"):
+                            stat = entry.stat()
+                            digest.update(f"{kind}/{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            except FileNotFoundError:
+                continue
+    else:
+        files, digest = sources, hashlib.sha256()
+    for path in files:
         try:
             stat = path.stat()
         except FileNotFoundError:
             continue
-        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        digest.update(f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:32]
 
 
@@ -193,9 +208,9 @@ def _cached_raw(root: Path, use_cache: bool) -> dict[str, Any]:
     return cached_json(f"kb-{CACHE_FORMAT}", root, lambda: read_raw(root))
 
 
-def cached_json(name: str, root: Path, build: Callable[[], Any]) -> Any:
-    """A JSON-serialisable value derived from the KB at ``root``, cached with the KB's fingerprint."""
-    cache = _cache_dir() / f"{name}-{_fingerprint(root)}.json"
+def cached_json(name: str, sources: Path | list[Path], build: Callable[[], Any]) -> Any:
+    """A JSON-serialisable value derived from a KB folder (or a list of files), cached under their fingerprint."""
+    cache = _cache_dir() / f"{name}-{_fingerprint(sources)}.json"
     try:
         return orjson.loads(cache.read_bytes())
     except (OSError, orjson.JSONDecodeError):
