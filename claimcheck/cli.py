@@ -279,6 +279,15 @@ def evaluate(corpus: Path | None, model_dir: Path | None, dev_claims: Path | Non
         click.echo(verdict_report(Checker(kb_path), dev_claims))
 
 
+def _add_scan() -> None:
+    from claimcheck.scan.command import scan
+
+    cli.add_command(scan)
+
+
+_add_scan()
+
+
 def main() -> None:
     """Entry point that turns unexpected interrupts into exit codes."""
     try:

@@ -91,25 +91,23 @@ class KnowledgeBase:
         table = self.interventions if kind == "intervention" else self.conditions
         return table.get(entity_id)
 
-    def condition_lineage(self, condition_id: str) -> list[str]:
-        """The condition and its ancestors, nearest first (cycles are cut)."""
+    @staticmethod
+    def _lineage(table: dict[str, Any], start: str, link: str) -> list[str]:
         lineage: list[str] = []
-        current: str | None = condition_id
-        while current and current not in lineage:
+        current: str | None = start
+        while current and current not in lineage:  # a cycle is cut, not followed
             lineage.append(current)
-            record = self.conditions.get(current)
-            current = record.parent if record else None
+            record = table.get(current)
+            current = getattr(record, link) if record else None
         return lineage
+
+    def condition_lineage(self, condition_id: str) -> list[str]:
+        """The condition and its ancestors, nearest first."""
+        return self._lineage(self.conditions, condition_id, "parent")
 
     def intervention_lineage(self, intervention_id: str) -> list[str]:
         """The intervention and the entries it is a variant of, nearest first."""
-        lineage: list[str] = []
-        current: str | None = intervention_id
-        while current and current not in lineage:
-            lineage.append(current)
-            record = self.interventions.get(current)
-            current = record.variant_of if record else None
-        return lineage
+        return self._lineage(self.interventions, intervention_id, "variant_of")
 
     def find_outcome(self, intervention_id: str, condition_id: str, relation: str) -> tuple[Assessment, Outcome, str] | None:
         """The assessment outcome for a claim, walking up the condition hierarchy.

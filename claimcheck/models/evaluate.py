@@ -14,7 +14,6 @@ from sklearn.metrics import classification_report, f1_score, precision_recall_fs
 
 from claimcheck.claims import ClaimExtractor
 from claimcheck.models.corpus import PairExample, Sentence, pair_examples
-from claimcheck.models.features import pair_features
 from claimcheck.models.runtime import ClaimModels
 
 
@@ -27,10 +26,9 @@ def _task_predictions(task: str, examples: list[PairExample], models: ClaimModel
 
     if task not in models.models:
         return [rule_label(task, e) for e in examples]
-    if task == "claim":  # the same decision as at run time, thresholds included
+    if task == "claim":  # the same decisions as at run time, thresholds included
         return ["claim" if models.decide(e.reading) is not None else "none" for e in examples]
-    model, with_rules = models.models[task]
-    return [model.predict(pair_features(e.reading, with_rules=with_rules))[0] for e in examples]
+    return [models.attribute(task, e.reading) for e in examples]
 
 
 def evaluate_split(test: list[Sentence], nlp: Any, folder: Path, *, e2e_nlp: Any = None) -> dict[str, Any]:
@@ -66,10 +64,17 @@ def evaluate_split(test: list[Sentence], nlp: Any, folder: Path, *, e2e_nlp: Any
         report_lines.append(classification_report(gold, used, digits=3, zero_division=0).rstrip())
     e2e = end_to_end(test, e2e_nlp or nlp, models)
     scores["end_to_end"] = e2e
+    rules_only = end_to_end(test, e2e_nlp or nlp, None)
+    scores["end_to_end_rules_only"] = rules_only
     report_lines.append(
         f"== end to end (mentions found by the pipeline): claim pairs P {e2e['precision']:.3f} R {e2e['recall']:.3f} "
         f"F1 {e2e['f1']:.3f}; sentences with a claim F1 {e2e['sentence_f1']:.3f}; on matched claims: polarity "
         f"{e2e['polarity_accuracy']:.3f}, question {e2e['question_accuracy']:.3f}, certainty {e2e['certainty_accuracy']:.3f}"
+    )
+    report_lines.append(
+        f"== end to end, rules only: claim pairs P {rules_only['precision']:.3f} R {rules_only['recall']:.3f} "
+        f"F1 {rules_only['f1']:.3f}; sentences with a claim F1 {rules_only['sentence_f1']:.3f}; on matched claims: polarity "
+        f"{rules_only['polarity_accuracy']:.3f}, question {rules_only['question_accuracy']:.3f}, certainty {rules_only['certainty_accuracy']:.3f}"
     )
     return {"report": "\n".join(report_lines), **scores}
 

@@ -63,21 +63,28 @@ class ClaimModels:
             confidence = p_claim
         mods = reading.modifiers
         attrs: dict[str, object] = {
-            "negated": mods.negated, "certainty": mods.certainty, "question": mods.question,
-            "anecdote": mods.anecdote, "reported": mods.reported,
+            "negated": self.attribute("polarity", reading, features) == "negative",
+            "certainty": self.attribute("certainty", reading, features),
+            "question": self.attribute("question", reading, features) == "true",
+            "anecdote": self.attribute("anecdote", reading, features) == "true",
+            "reported": self.attribute("reported", reading, features) == "true",
         }
-        predicate = reading.predicate.predicate if reading.predicate else "treats"
-        found = self._predict("predicate", reading, features)
-        if found:
-            predicate = found[0]
-        found = self._predict("polarity", reading, features)
-        if found:
-            attrs["negated"] = found[0] == "negative"
-        found = self._predict("certainty", reading, features)
-        if found:
-            attrs["certainty"] = found[0]
-        for task in ("question", "anecdote", "reported"):
-            found = self._predict(task, reading, features)
-            if found:
-                attrs[task] = found[0] == "true"
-        return predicate, attrs, confidence
+        return self.attribute("predicate", reading, features), attrs, confidence
+
+    def attribute(self, task: str, reading: PairReading, features: dict[bool, dict[str, float]] | None = None) -> str:
+        """One attribute of a claim: the model's reading where it is sure enough to overrule the rules."""
+        mods = reading.modifiers
+        rules = {
+            "predicate": reading.predicate.predicate if reading.predicate else "treats",
+            "polarity": "negative" if mods.negated else "positive",
+            "certainty": mods.certainty,
+            "question": str(mods.question).lower(),
+            "anecdote": str(mods.anecdote).lower(),
+            "reported": str(mods.reported).lower(),
+        }[task]
+        found = self._predict(task, reading, {} if features is None else features)
+        if found is None:
+            return rules
+        label, p = found
+        threshold = self.manifest["tasks"][task].get("thresholds", {}).get("overrule_rules", 0.0)
+        return label if label == rules or p >= threshold else rules

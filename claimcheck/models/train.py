@@ -140,9 +140,42 @@ def choose(task: str, train: list[PairExample], log: Callable[[str], None]) -> T
     if chosen == "rules":
         return TaskResult(task, chosen, None, scores, None)
     feats = prune([features_of(e, chosen == "model+rules") for e in examples])
-    thresholds = claim_thresholds(examples, feats, gold, folds, best_c[chosen], log) if task == "claim" else None
+    if task == "claim":
+        thresholds = claim_thresholds(examples, feats, gold, folds, best_c[chosen], log)
+    else:
+        thresholds = overrule_threshold(task, examples, feats, gold, folds, best_c[chosen], log)
     pipeline = make_pipeline(best_c[chosen]).fit(feats, gold)
     return TaskResult(task, chosen, best_c[chosen], scores, pipeline, thresholds)
+
+
+def _oof_proba(feats: list[dict[str, float]], gold: list[str], folds: list[Any], c: float) -> tuple[np.ndarray, list[str]]:
+    """Out-of-fold class probabilities on the training split (rows: examples, columns: sorted classes)."""
+    classes = sorted(set(gold))
+    proba = np.zeros((len(gold), len(classes)))
+    for train_idx, test_idx in folds:
+        pipe = make_pipeline(c).fit([feats[i] for i in train_idx], [gold[i] for i in train_idx])
+        cols = [classes.index(str(k)) for k in pipe.classes_]
+        proba[np.ix_(test_idx, cols)] = pipe.predict_proba([feats[i] for i in test_idx])
+    return proba, classes
+
+
+def overrule_threshold(
+    task: str, examples: list[PairExample], feats: list[dict[str, float]], gold: list[str], folds: list[Any], c: float,
+    log: Callable[[str], None],
+) -> dict[str, float]:
+    """How sure the model must be to overrule the rules on an attribute (out-of-fold accuracy on the training split)."""
+    proba, classes = _oof_proba(feats, gold, folds, c)
+    top = [classes[j] for j in proba.argmax(axis=1)]
+    p_top = proba.max(axis=1)
+    rules = [rule_label(task, e) for e in examples]
+    best = (-1.0, 0.0)
+    for t in [0.0] + [round(x, 2) for x in np.arange(0.5, 0.96, 0.05)]:
+        pred = [m if (m == r or p >= t) else r for m, r, p in zip(top, rules, p_top)]
+        acc = sum(p == g for p, g in zip(pred, gold)) / len(gold)
+        if acc > best[0] + 1e-9:
+            best = (acc, t)
+    log(f"  {task} overrules the rules at p >= {best[1]} (out-of-fold accuracy {best[0]:.3f})")
+    return {"overrule_rules": best[1]}
 
 
 def claim_thresholds(
