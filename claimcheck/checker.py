@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from claimcheck.explain import citations, explain
 from claimcheck.kb.load import KnowledgeBase
@@ -26,6 +27,8 @@ from claimcheck.vocabulary import english_words, external_vocabulary
 #: Texts longer than this are checked in pieces cut at sentence or line ends.
 SEGMENT_CHARS = 100_000
 _ALNUM = re.compile(r"[a-z0-9]+")
+_CASED = re.compile(r"[A-Za-z0-9]+")
+_KIND_BIT = {"intervention": 1, "condition": 2}
 _BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?])\s+|\s+")
 
 
@@ -84,7 +87,7 @@ class Checker:
         self.fail_on = frozenset(Label(x) for x in fail_on)
         self._rules = load_rules()
         self._external = external
-        self._prefilter: tuple[frozenset[str], frozenset[str]] | None = None
+        self._prefilter: tuple[Any, frozenset[str], frozenset[str]] | None = None
 
     @property
     def kb_version(self) -> str:
@@ -123,42 +126,63 @@ class Checker:
         results = tuple(self.judge(c) for c in self.extract(text))
         return DocumentResult(text_length=len(text), claims=results, kb_version=self.kb_version, source=source)
 
-    def _prefilter_words(self) -> tuple[frozenset[str], frozenset[str]]:
+    def _prefilter_tables(self) -> tuple[Any, frozenset[str], frozenset[str]]:
+        """An Aho-Corasick automaton over every name (as space-joined words), and the abbreviations."""
         if self._prefilter is None:
+            import ahocorasick
+
             finder = self.nlp.get_pipe("claimcheck_mentions")
-            words: dict[str, set[str]] = {"intervention": set(), "condition": set()}
-            for form, entry in finder.vocab.phrases.items():
-                runs = _ALNUM.findall(form)
-                if runs:
-                    words[entry.kind].add(runs[0])
-            for form, entry in finder.vocab.abbreviations.items():
-                words[entry.kind].update(_ALNUM.findall(form.lower())[:1])  # superset: any case
+            automaton = ahocorasick.Automaton()
+            kinds: dict[str, int] = {}
+            names: list[tuple[str, str]] = [(form, entry.kind) for form, entry in finder.vocab.phrases.items()]
             if self._external:
-                for name, (kind, _, _) in external_vocabulary(finder.gazetteer).names.items():
-                    runs = _ALNUM.findall(name)
-                    if runs:
-                        words[kind].add(runs[0])
-            self._prefilter = (frozenset(words["intervention"]), frozenset(words["condition"]))
+                names += [(name, kind) for name, (kind, _, _) in external_vocabulary(finder.gazetteer).names.items()]
+            for name, kind in names:
+                words = _ALNUM.findall(name.lower())
+                if words:
+                    key = f" {' '.join(words)} "
+                    kinds[key] = kinds.get(key, 0) | _KIND_BIT[kind]
+            for key, bits in kinds.items():
+                automaton.add_word(key, bits)
+            automaton.make_automaton()
+            exact = frozenset(form for form in finder.vocab.abbreviations)
+            lower = frozenset(finder._abbr_lower)
+            self._prefilter = (automaton, exact, lower)
         return self._prefilter
 
     def may_contain_claim(self, text: str) -> bool:
         """Cheap test on raw text: False guarantees :meth:`check` finds no claim.
 
-        A claim needs a predicate cue and both an intervention and a condition;
-        each mention starts with a known word, or (for misspellings) contains a
-        word that is not ordinary English.
+        A claim needs a predicate cue, an intervention and a condition. Every name
+        the pipeline can match is looked for at once (Aho-Corasick over the text's
+        words, so spacing and punctuation do not matter); abbreviations are looked
+        for in their own case; and a word that is not ordinary English may be a
+        misspelling of either kind.
         """
         lower = text.lower()
         if self._rules.any_predicate.search(lower) is None:
             return False
-        interventions, conditions = self._prefilter_words()
-        runs = set(_ALNUM.findall(lower))
-        has_i = not interventions.isdisjoint(runs)
-        has_c = not conditions.isdisjoint(runs)
-        if has_i and has_c:
+        automaton, exact, lowered = self._prefilter_tables()
+        runs = _ALNUM.findall(lower)
+        found = 0
+        for _, bits in automaton.iter(f" {' '.join(runs)} "):
+            found |= bits
+            if found == 3:
+                return True
+        for run in set(_CASED.findall(text)):
+            if run in exact or run.lower() in lowered:
+                found |= self._abbr_bits(run)
+        if found == 3:
             return True
-        unknown = any(r.isalpha() and len(r) >= 3 and r not in english_words() for r in runs)
-        return (has_i or unknown) and (has_c or unknown)
+        common = english_words()
+        if any(r.isalpha() and len(r) >= 3 and r not in common for r in set(runs)):
+            return True
+        return False
+
+    def _abbr_bits(self, run: str) -> int:
+        finder = self.nlp.get_pipe("claimcheck_mentions")
+        entry = finder.vocab.abbreviations.get(run) or finder._abbr_lower.get(run.lower())
+        return _KIND_BIT[entry.kind] if entry else 0
 
 
 def check(text: str) -> DocumentResult:

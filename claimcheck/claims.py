@@ -88,6 +88,7 @@ class PairReading:
     predicate: PredicateHit | None
     between: bool
     modifiers: Modifiers
+    window: tuple[int, int]  # the clauses the pair and its predicate span
 
 
 def read_pair(
@@ -100,9 +101,11 @@ def read_pair(
     predicate, between = chosen if chosen else (None, False)
     anchor = predicate or PredicateHit("none", max(intervention[0], condition[0]), max(intervention[0], condition[0]), "", False)
     clause_start = bounds[_clause_of(min(intervention[0], condition[0], anchor.start), bounds)][0]
+    last = max(intervention[1], condition[1], anchor.end) - 1
+    window = (clause_start, bounds[_clause_of(max(last, clause_start), bounds)][1])
     starts = sorted([intervention[0], condition[0], *(o[0] for o in others)])
-    mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules)
-    return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods)
+    mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window)
+    return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window)
 
 
 def rule_claim(reading: PairReading) -> tuple[str, dict[str, object], float] | None:

@@ -109,15 +109,15 @@ class MentionFinder:
         return span, mention
 
     def _abbreviations(self, doc: Doc) -> Iterable[tuple[Span, Mention]]:
-        for token in doc:
-            entry = self.vocab.abbreviations.get(token.text)
+        for i, text in enumerate(t.text for t in doc):
+            entry = self.vocab.abbreviations.get(text)
             exact = entry is not None
-            if entry is None:
-                entry = self._abbr_lower.get(token.lower_) if token.text.islower() else None
+            if entry is None and text.islower():
+                entry = self._abbr_lower.get(text)
             if entry is None:
                 continue
-            if abbreviation_fits(doc, token.i, exact=exact, rules=self.rules):
-                yield self._make(doc, token.i, token.i + 1, entry, "kb-abbreviation", 0.9)
+            if abbreviation_fits(doc, i, exact=exact, rules=self.rules):
+                yield self._make(doc, i, i + 1, entry, "kb-abbreviation", 0.9)
 
     def _misspellings(self, doc: Doc, covered: set[int]) -> Iterable[tuple[Span, Mention]]:
         if not self.vocab.fuzzy_names:
@@ -153,27 +153,36 @@ class MentionFinder:
             yield self._make(doc, start, end, self.vocab.fuzzy_entries[col], "kb-fuzzy", score / 100)
 
     def _external(self, doc: Doc, found: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
-        """Names outside the KB, in sentences with a predicate cue, on words no KB name covers."""
-        rules = self.rules
-        vocab = None
+        """Names outside the KB, in sentences with a predicate cue, on words no KB name covers.
+
+        Only tokens that begin some external name are tried, longest name first.
+        """
         covered = {i for span, _ in found for i in range(span.start, span.end)}
+        first = external_first_words(self.gazetteer)
+        lowers = [t.lower_ for t in doc]
+        starts = [i for i, low in enumerate(lowers) if low in first and i not in covered]
+        if not starts:
+            return
+        texts = [t.text_with_ws for t in doc]
+        vocab = None
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
-            if not rules.any_predicate.search(sent.text.lower()):
-                continue
-            first = external_first_words(self.gazetteer)
-            if not any(doc[i].lower_ in first for i in range(sent.start, sent.end) if i not in covered):
+            here = [i for i in starts if sent.start <= i < sent.end]
+            if not here or not self.rules.any_predicate.search(sent.text.lower()):
                 continue
             vocab = vocab or external_vocabulary(self.gazetteer)
-            for start in range(sent.start, sent.end):
-                if start in covered or not doc[start].is_alpha:
+            taken = -1
+            for start in here:
+                if start <= taken:
                     continue
                 for width in range(min(vocab.max_words, sent.end - start), 0, -1):
                     end = start + width
                     if any(i in covered for i in range(start, end)):
                         continue
-                    entry = vocab.lookup(doc[start:end].text.lower())
+                    key = ("".join(texts[start : end - 1]) + doc[end - 1].text).lower()
+                    entry = vocab.lookup(key)
                     if entry is not None:
                         yield self._make(doc, start, end, entry, entry.source.split(":")[0], 0.8)
+                        taken = end - 1
                         break
 
 

@@ -127,12 +127,25 @@ def is_question(sentence: str, mention_starts: list[int], rules: Rules | None = 
 
 
 def read_modifiers(
-    sentence: str, lower: str, predicate: PredicateHit, clause_start: int, mention_starts: list[int], rules: Rules | None = None
+    sentence: str,
+    lower: str,
+    predicate: PredicateHit,
+    clause_start: int,
+    mention_starts: list[int],
+    rules: Rules | None = None,
+    window: tuple[int, int] | None = None,
 ) -> Modifiers:
-    """Read every modifier of one claim in one sentence."""
+    """Read every modifier of one claim in one sentence.
+
+    Hedging, exaggeration, anecdote and reported speech are read in ``window``
+    (the clauses the claim spans), so "X is approved for Y, and some say Z cures W"
+    gives each claim its own reading; questions are read on the whole sentence.
+    """
     rules = rules or load_rules()
     epistemic = is_epistemic(lower, predicate, clause_start, rules)
     negated = epistemic or is_negated(lower, predicate, clause_start, rules)
+    if window is not None:
+        lower = lower[window[0] : window[1]]
     absolute = [m.group(0) for m in rules.absolute.finditer(lower)]
     if epistemic:
         absolute = [a for a in absolute if "proven" not in a]

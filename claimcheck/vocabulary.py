@@ -92,10 +92,17 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
+def english_ranks() -> dict[str, int]:
+    """Frequent English words with their frequency rank (0 = most frequent)."""
+    text = (resources.files("claimcheck.vocab") / "english-words.txt").read_text(encoding="utf-8")
+    words = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return {w: i for i, w in enumerate(words)}
+
+
+@lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Frequent English words: never corrected into a drug or disease name."""
-    text = (resources.files("claimcheck.vocab") / "english-words.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(english_ranks())
 
 
 @lru_cache(maxsize=4)

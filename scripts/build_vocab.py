@@ -37,9 +37,11 @@ class _PlainDataUnpickler(pickle.Unpickler):
 
 
 def english_words() -> list[str]:
+    """Alphabetic words among the 60,000 most frequent, most frequent first (the order is used as a rank)."""
     from wordfreq import top_n_list
 
-    return sorted({w for w in top_n_list("en", 60000) if w.isalpha()})
+    seen: set[str] = set()
+    return [w for w in top_n_list("en", 60000) if w.isalpha() and not (w in seen or seen.add(w))]
 
 
 def drugs(common: set[str]) -> list[tuple[str, str, str, str]]:
@@ -87,11 +89,12 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     words = english_words()
     (OUT / "english-words.txt").write_text(
-        "# The 60,000 most frequent English words, from wordfreq (https://github.com/rspeer/wordfreq), data CC BY-SA 4.0.\n"
+        "# The 60,000 most frequent English words, most frequent first, from wordfreq (https://github.com/rspeer/wordfreq),\n"
+        "# data CC BY-SA 4.0.\n"
         + "\n".join(words) + "\n",
         encoding="utf-8",
     )
-    common = set(words[:0]) | {w for w in words}
+    common = set(words)
     drug_rows = drugs(common)
     with (OUT / "drugs.tsv").open("w", encoding="utf-8") as handle:
         handle.write("# Drug names from the drug-named-entity-recognition package (MIT, Fast Data Science Ltd),\n")

@@ -19,17 +19,18 @@ _SPACE = re.compile(r"\s+")
 
 
 def mask(reading: PairReading) -> str:
-    """The lower-cased sentence with the pair and other mentions replaced by placeholders."""
+    """The lower-cased clauses of the pair, with the pair and other mentions replaced by placeholders."""
+    lo, hi = reading.window
     spans = [(reading.intervention, " INTERV "), (reading.condition, " COND ")]
     spans += [(o, " OTHER ") for o in reading.others if not _overlaps(o, reading.intervention) and not _overlaps(o, reading.condition)]
-    out, pos = [], 0
+    out, pos = [], lo
     for (start, end), token in sorted(spans, key=lambda s: s[0][0]):
-        if start < pos:
+        if start < pos or end > hi:
             continue
         out.append(reading.lower[pos:start])
         out.append(token)
         pos = end
-    out.append(reading.lower[pos:])
+    out.append(reading.lower[pos:hi])
     return _SPACE.sub(" ", "".join(out)).strip()
 
 

@@ -45,7 +45,12 @@ class ClaimModels:
         return model.predict(features[with_rules])
 
     def decide(self, reading: PairReading) -> tuple[str, dict[str, object], float] | None:
-        """(predicate, attributes, confidence) for a pair, or None if it is not a claim."""
+        """(predicate, attributes, confidence) for a pair, or None if it is not a claim.
+
+        A pair that a rule cue links (between the mentions or near them) is always a
+        claim (see ``train.claim_thresholds``); the claim model decides the others and
+        gives the confidence.
+        """
         features: dict[bool, dict[str, float]] = {}
         rules = rule_claim(reading)
         claim = self._predict("claim", reading, features)
@@ -56,11 +61,11 @@ class ClaimModels:
         else:
             label, p = claim
             p_claim = p if label == "claim" else 1.0 - p
-            thresholds = self.manifest["tasks"]["claim"].get("thresholds", {})
-            linked = reading.predicate is not None and reading.between
-            if p_claim < thresholds.get("cue_between" if linked else "other", CLAIM_THRESHOLD):
+            linked = reading.predicate is not None
+            threshold = self.manifest["tasks"]["claim"].get("thresholds", {}).get("other", CLAIM_THRESHOLD)
+            if not linked and p_claim < threshold:
                 return None
-            confidence = p_claim
+            confidence = max(p_claim, 0.5) if linked else p_claim
         mods = reading.modifiers
         attrs: dict[str, object] = {
             "negated": self.attribute("polarity", reading, features) == "negative",

@@ -67,7 +67,9 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _without_outputs(items: list[Input], out: str | None, errors_path: str | None, engine: str) -> list[Input]:
+def _without_outputs(
+    items: list[Input], out: str | None, errors_path: str | None, engine: str
+) -> list[Input]:
     """Drop this scan's own output files from the inputs (``scan dump/ -o dump/found.jsonl``)."""
     if not out or out == STDIN:
         return items
@@ -78,7 +80,10 @@ def _without_outputs(items: list[Input], out: str | None, errors_path: str | Non
         for item in items
         if item.is_stdin
         or item.is_url
-        or not (os.path.realpath(item.path) in own or (out_dir and os.path.realpath(item.path).startswith(out_dir)))
+        or not (
+            os.path.realpath(item.path) in own
+            or (out_dir and os.path.realpath(item.path).startswith(out_dir))
+        )
     ]
     if not kept:
         raise InputError("no input files besides this scan's own outputs")

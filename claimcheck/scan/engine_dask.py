@@ -143,7 +143,7 @@ def run_dask(
         for future in as_completed(futures):
             try:
                 result: PartitionResult = future.result()
-            except Exception as exc:  # noqa: BLE001 - e.g. the checker cannot be built on a worker
+            except Exception as exc:  # e.g. the checker cannot be built on a worker
                 raise InputError(f"a partition failed on the cluster: {type(exc).__name__}: {exc}") from exc
             results[result.index] = result
             for failure in result.extra.get("failures", []):

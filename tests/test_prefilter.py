@@ -1,0 +1,24 @@
+"""The raw-text pre-filter may let through posts without claims, but never drops one with a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.models.corpus import load_corpus
+from tests.conftest import REPO
+
+
+@pytest.mark.parametrize("text", ["hello there, how was your weekend?", "I walked the cat in hot weather today", "my job is fine"])
+def test_prefilter_skips_posts_without_health_names(real_checker, text):
+    assert not real_checker.may_contain_claim(text)
+
+
+@pytest.mark.parametrize("text", ["LDN cured my MS", "ldn helped my ms", "naltrexonne cured my multiple sclerosus", "fenbendazole cures crohns"])
+def test_prefilter_passes_claims(real_checker, text):
+    assert real_checker.may_contain_claim(text)
+
+
+def test_prefilter_never_drops_a_claim_of_the_annotated_corpus(real_checker):
+    sentences = load_corpus(REPO / "models" / "corpus")
+    dropped = [s.text for s in sentences if real_checker.check(s.text).claims and not real_checker.may_contain_claim(s.text)]
+    assert dropped == []
