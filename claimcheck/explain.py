@@ -27,12 +27,27 @@ NEGATED_VERBS = {
 }
 
 
+PLURAL_VERBS = {
+    "cures": "cure", "treats": "treat", "improves": "improve", "prevents": "prevent", "causes": "cause", "worsens": "worsen",
+    "has": "have", "is": "are", "does": "do",
+}
+
+
+def _is_plural(name: str) -> bool:
+    """A rough test for English plural names ("statins", "face masks"), enough for verb agreement."""
+    last = name.split()[-1] if name.split() else name
+    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is", "sis"))
+
+
 def restate(claim: Claim) -> str:
     """The claim in one neutral line: "low-dose naltrexone cures multiple sclerosis"."""
     if claim.epistemic:
         verb = f"is not proven to {VERBS[claim.predicate].rstrip('s')}" if claim.predicate in ("cures", "treats", "improves", "prevents", "causes") else NEGATED_VERBS[claim.predicate]
     else:
         verb = NEGATED_VERBS[claim.predicate] if claim.negated else VERBS[claim.predicate]
+    if _is_plural(claim.intervention.name):
+        head, _, rest = verb.partition(" ")
+        verb = " ".join(filter(None, [PLURAL_VERBS.get(head, head), rest]))
     return f"{claim.intervention.name} {verb} {claim.condition.name}"
 
 
