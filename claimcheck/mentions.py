@@ -87,12 +87,13 @@ class MentionFinder:
         for match_id, start, end in self.matcher(doc):
             entry = self._entries[doc.vocab.strings[match_id]]
             spans.append(self._make(doc, start, end, entry, "kb", 1.0))
-        spans.extend(self._abbreviations(doc))
+        texts = [t.text for t in doc]  # one pass over the tokens, shared by the steps below
+        spans.extend(self._abbreviations(doc, texts))
         covered = {i for span, _ in spans for i in range(span.start, span.end)}
         if self.fuzzy:
-            spans.extend(self._misspellings(doc, covered))
+            spans.extend(self._misspellings(doc, texts, covered))
         if self.external:
-            spans.extend(self._external(doc, spans))
+            spans.extend(self._external(doc, texts, spans))
         by_span = {(s.start, s.end, s.label_): m for s, m in spans}
         kept = sorted(filter_spans([s for s, _ in spans]), key=lambda s: s.start)
         doc.spans[self.spans_key] = kept
@@ -108,8 +109,8 @@ class MentionFinder:
         )
         return span, mention
 
-    def _abbreviations(self, doc: Doc) -> Iterable[tuple[Span, Mention]]:
-        for i, text in enumerate(t.text for t in doc):
+    def _abbreviations(self, doc: Doc, texts: list[str]) -> Iterable[tuple[Span, Mention]]:
+        for i, text in enumerate(texts):
             entry = self.vocab.abbreviations.get(text)
             exact = entry is not None
             if entry is None and text.islower():
@@ -119,26 +120,25 @@ class MentionFinder:
             if abbreviation_fits(doc, i, exact=exact, rules=self.rules):
                 yield self._make(doc, i, i + 1, entry, "kb-abbreviation", 0.9)
 
-    def _misspellings(self, doc: Doc, covered: set[int]) -> Iterable[tuple[Span, Mention]]:
+    def _misspellings(self, doc: Doc, texts: list[str], covered: set[int]) -> Iterable[tuple[Span, Mention]]:
         if not self.vocab.fuzzy_names:
             return
         common = english_words()
         candidates: list[tuple[int, int, str]] = []
-        for token in doc:
-            if token.i in covered or not token.is_alpha:
+        for i, text in enumerate(texts):
+            if i in covered or not text.isalpha():
                 continue
-            low = token.lower_
+            low = text.lower()
             if len(low) < 3 or low in common or low in self.rules.fuzzy_stop:
                 continue
             if len(low) >= FUZZY_MIN_LENGTH:
-                candidates.append((token.i, token.i + 1, low))
+                candidates.append((i, i + 1, low))
             for width in (2, 3):
-                end = token.i + width
-                if end <= len(doc) and not any(i in covered for i in range(token.i, end)):
-                    text = doc[token.i : end].text.lower()
-                    candidates.append((token.i, end, text))
-            if token.i > 0 and token.i - 1 not in covered and doc[token.i - 1].is_alpha:
-                candidates.append((token.i - 1, token.i + 1, doc[token.i - 1 : token.i + 1].text.lower()))
+                end = i + width
+                if end <= len(doc) and not any(j in covered for j in range(i, end)):
+                    candidates.append((i, end, doc[i:end].text.lower()))
+            if i > 0 and i - 1 not in covered and texts[i - 1].isalpha():
+                candidates.append((i - 1, i + 1, doc[i - 1 : i + 1].text.lower()))
         if not candidates:
             return
         scores = cdist([c[2] for c in candidates], self.vocab.fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, workers=1)
@@ -152,18 +152,16 @@ class MentionFinder:
                 continue
             yield self._make(doc, start, end, self.vocab.fuzzy_entries[col], "kb-fuzzy", score / 100)
 
-    def _external(self, doc: Doc, found: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
+    def _external(self, doc: Doc, texts: list[str], found: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
         """Names outside the KB, in sentences with a predicate cue, on words no KB name covers.
 
         Only tokens that begin some external name are tried, longest name first.
         """
         covered = {i for span, _ in found for i in range(span.start, span.end)}
         first = external_first_words(self.gazetteer)
-        lowers = [t.lower_ for t in doc]
-        starts = [i for i, low in enumerate(lowers) if low in first and i not in covered]
+        starts = [i for i, text in enumerate(texts) if text.lower() in first and i not in covered]
         if not starts:
             return
-        texts = [t.text_with_ws for t in doc]
         vocab = None
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
             here = [i for i in starts if sent.start <= i < sent.end]
@@ -178,7 +176,7 @@ class MentionFinder:
                     end = start + width
                     if any(i in covered for i in range(start, end)):
                         continue
-                    key = ("".join(texts[start : end - 1]) + doc[end - 1].text).lower()
+                    key = doc[start:end].text.lower()
                     entry = vocab.lookup(key)
                     if entry is not None:
                         yield self._make(doc, start, end, entry, entry.source.split(":")[0], 0.8)

@@ -118,7 +118,7 @@ def external_vocabulary(gazetteer: str = "") -> ExternalVocabulary:
 
     folder = Path(str(resources.files("claimcheck.vocab")))
     sources = [folder / "conditions.tsv", folder / "drugs.tsv"] + ([Path(gazetteer)] if gazetteer else [])
-    names = cached_json("external-vocab", sources, lambda: _merge_tables(gazetteer))
+    names = cached_json("external-vocab-2", sources, lambda: _merge_tables(gazetteer))
     return ExternalVocabulary({k: tuple(v) for k, v in names.items()}, max_words=4)
 
 
@@ -130,17 +130,31 @@ def _merge_tables(gazetteer: str) -> dict[str, tuple[str, str, str]]:
             if line and not line.startswith("#") and len(row) >= 2:
                 names[row[0]] = (row[1], row[0], "corpus")
     for row in _read_tsv("conditions.tsv"):
-        names[row[0]] = ("condition", row[2], f"icd10cm:{row[1]}")
+        if not _opens_with_common_word(row[0]):
+            names[row[0]] = ("condition", row[2], f"icd10cm:{row[1]}")
     for row in _read_tsv("drugs.tsv"):
-        names[row[0]] = ("intervention", row[1], f"drugbank:{row[2]}" if row[2] else "mesh")
+        if not _opens_with_common_word(row[0]):
+            names[row[0]] = ("intervention", row[1], f"drugbank:{row[2]}" if row[2] else "mesh")
     return names
+
+
+#: Table names opening with one of the most frequent English words ("s ...", "small ...", "in situ ...",
+#: "long qt syndrome": 643 of about 80,000) are left out: almost none is a name people use in health
+#: claims, and keeping them would make every "in" or "long" a candidate for a table look-up.
+COMMON_RANK = 300
+
+
+def _opens_with_common_word(name: str) -> bool:
+    runs = re.findall(r"[a-z0-9]+", name)
+    return bool(runs) and english_ranks().get(runs[0], COMMON_RANK) < COMMON_RANK
 
 
 @lru_cache(maxsize=4)
 def external_first_words(gazetteer: str = "") -> frozenset[str]:
     """First words of every external name: a cheap test before the tables are loaded."""
     text = (resources.files("claimcheck.vocab") / "first-words.txt").read_text(encoding="utf-8")
-    words = {line for line in text.splitlines() if line and not line.startswith("#")}
+    ranks = english_ranks()
+    words = {line for line in text.splitlines() if line and not line.startswith("#") and ranks.get(line, COMMON_RANK) >= COMMON_RANK}
     if gazetteer and Path(gazetteer).is_file():
         for line in Path(gazetteer).read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
