@@ -32,6 +32,26 @@ _KIND_BIT = {"intervention": 1, "condition": 2}
 _BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?])\s+|\s+")
 
 
+_SENTENCE_END = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z]{2,})(\.|[!?]+)(?=\s)")
+
+
+def surely_sentence_ends(text: str, exceptions: frozenset[str]) -> list[int]:
+    """Offsets where spaCy's sentencizer is sure to start a new sentence.
+
+    Only after a word of two or more letters standing alone, ended by a single
+    "." (when "word." is not a tokenizer exception such as "vs.") or by "!"/"?",
+    and followed by white space: there the tokenizer splits the mark off and the
+    sentencizer cuts after it. Cutting less often than spaCy keeps the pre-filter
+    sound; "Dr. X", "e.g. y", "3.5 mg" and "..." are never cut.
+    """
+    cuts = []
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(2) == "." and f"{m.group(1)}." in exceptions:
+            continue
+        cuts.append(m.end())
+    return cuts
+
+
 def segments(text: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]:
     """(offset, piece) pieces of at most ``limit`` characters, cut at the best break."""
     start = 0
@@ -88,6 +108,7 @@ class Checker:
         self._rules = load_rules()
         self._external = external
         self._prefilter: tuple[Any, frozenset[str], frozenset[str]] | None = None
+        self._exceptions: frozenset[str] | None = None
 
     @property
     def kb_version(self) -> str:
@@ -153,13 +174,30 @@ class Checker:
     def may_contain_claim(self, text: str) -> bool:
         """Cheap test on raw text: False guarantees :meth:`check` finds no claim.
 
-        A claim needs a predicate cue, an intervention and a condition. Every name
-        the pipeline can match is looked for at once (Aho-Corasick over the text's
-        words, so spacing and punctuation do not matter); abbreviations are looked
-        for in their own case; and a word that is not ordinary English may be a
-        misspelling of either kind.
+        A claim needs, in one sentence, a predicate cue, an intervention and a
+        condition. The text is cut only where spaCy's sentencizer surely cuts too
+        (see :func:`surely_sentence_ends`), so each piece holds whole sentences.
+        In each piece, every name the pipeline can match is looked for at once
+        (Aho-Corasick over the piece's words, so spacing and punctuation do not
+        matter); abbreviations are looked for in their own case; and a word that
+        is not ordinary English may be a misspelling of either kind.
         """
         lower = text.lower()
+        if self._rules.any_predicate.search(lower) is None:
+            return False
+        start = 0
+        for end in [*self._sentence_cuts(text), len(text)]:
+            if self._piece_may_hold_claim(text[start:end], lower[start:end]):
+                return True
+            start = end
+        return False
+
+    def _sentence_cuts(self, text: str) -> list[int]:
+        if self._exceptions is None:
+            self._exceptions = frozenset(self.nlp.tokenizer.rules or ())
+        return surely_sentence_ends(text, self._exceptions)
+
+    def _piece_may_hold_claim(self, text: str, lower: str) -> bool:
         if self._rules.any_predicate.search(lower) is None:
             return False
         automaton, exact, lowered = self._prefilter_tables()
@@ -175,9 +213,7 @@ class Checker:
         if found == 3:
             return True
         common = english_words()
-        if any(r.isalpha() and len(r) >= 3 and r not in common for r in set(runs)):
-            return True
-        return False
+        return any(r.isalpha() and len(r) >= 3 and r not in common for r in set(runs))
 
     def _abbr_bits(self, run: str) -> int:
         finder = self.nlp.get_pipe("claimcheck_mentions")
