@@ -17,7 +17,6 @@ def abbreviation_fits(doc: Doc, i: int, *, exact: bool, rules: Rules | None = No
             form ("ms") is refused after a number ("200 ms").
     """
     rules = rules or load_rules()
-    token = doc[i]
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     prev = doc[i - 1] if i > 0 else None
     if nxt is not None and nxt.lower_ in rules.abbr_reject_next:

@@ -24,11 +24,6 @@ if TYPE_CHECKING:
     from claimcheck.models.runtime import ClaimModels
 
 CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:and|but|while|whereas|yet)\s|\s(?:but|whereas|while|although)\s")
-PREDICATE_VERBS = {
-    "cures": "cures", "treats": "treats", "improves": "improves", "prevents": "prevents", "no_effect": "has no effect on",
-    "harms": "worsens", "causes": "causes", "is_safe": "is safe for", "is_approved": "is approved for",
-}
-
 
 def clause_bounds(lower: str) -> list[tuple[int, int]]:
     """Character ranges of the clauses of a sentence."""

@@ -287,10 +287,3 @@ def _add_scan() -> None:
 
 _add_scan()
 
-
-def main() -> None:
-    """Entry point that turns unexpected interrupts into exit codes."""
-    try:
-        cli()
-    except KeyboardInterrupt:
-        sys.exit(130)

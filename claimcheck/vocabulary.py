@@ -17,7 +17,6 @@ from pathlib import Path
 from claimcheck.kb.load import KnowledgeBase
 
 KINDS = ("intervention", "condition")
-TOKEN_RE = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +57,6 @@ class KBVocabulary:
                         vocab.fuzzy_entries.append(entry)
         return vocab
 
-    def first_words(self) -> frozenset[str]:
-        """First word of every form (lower-cased), for the raw-text pre-filter."""
-        words = {TOKEN_RE.findall(form)[0] for form in self.phrases if TOKEN_RE.findall(form)}
-        words |= {form.lower() for form in self.abbreviations}
-        return frozenset(words)
 
 
 def _forms(record: object) -> list[tuple[str, str, str]]:

@@ -66,7 +66,6 @@ class ClaimModels:
             if not linked and p_claim < threshold:
                 return None
             confidence = max(p_claim, 0.5) if linked else p_claim
-        mods = reading.modifiers
         attrs: dict[str, object] = {
             "negated": self.attribute("polarity", reading, features) == "negative",
             "certainty": self.attribute("certainty", reading, features),
