@@ -83,3 +83,66 @@ class LinearModel:
                 vocabulary={n: i for i, n in enumerate(names)}, idf=data["idf"], coef=data["coef"],
                 intercept=data["intercept"], classes=tuple(str(c) for c in data["classes"]),
             )
+
+
+class LinearBank:
+    """Several :class:`LinearModel` s over one shared vocabulary, scored together.
+
+    A pair's features are looked up once and every task's scores come from one
+    matrix product, instead of one dictionary pass and one product per task.
+    Each task keeps its own idf weights and L2 normalisation (features a task
+    never saw weigh 0 for it), so the probabilities equal the single models'.
+    """
+
+    def __init__(self, models: dict[str, LinearModel]) -> None:
+        self.tasks = tuple(models)
+        names = sorted({name for m in models.values() for name in m.vocabulary})
+        self.vocabulary = {name: i for i, name in enumerate(names)}
+        n, t = len(names), len(self.tasks)
+        columns = sum(m.coef.shape[0] for m in models.values())
+        self._idf = np.zeros((n, t))
+        self._coef = np.zeros((n, columns))
+        self._intercept = np.zeros(columns)
+        self._task_of_column = np.zeros(columns, dtype=np.intp)
+        self._slices: dict[str, tuple[int, int]] = {}
+        col = 0
+        for k, (task, model) in enumerate(models.items()):
+            rows = np.array([self.vocabulary[name] for name in sorted(model.vocabulary, key=model.vocabulary.__getitem__)], dtype=np.intp)
+            width = model.coef.shape[0]
+            self._idf[rows, k] = model.idf
+            self._coef[rows, col : col + width] = model.coef.T
+            self._intercept[col : col + width] = model.intercept
+            self._task_of_column[col : col + width] = k
+            self._slices[task] = (col, col + width)
+            col += width
+        self._classes = {task: m.classes for task, m in models.items()}
+
+    def proba(self, features: dict[str, float]) -> dict[str, dict[str, float]]:
+        """Class probabilities of every task for one feature dict."""
+        get = self.vocabulary.get
+        idx, tf = [], []
+        for name, value in features.items():
+            j = get(name)
+            if j is not None:
+                idx.append(j)
+                tf.append(value)
+        if idx:
+            weighted = np.asarray(tf)[:, None] * self._idf[idx]  # (k, tasks)
+            norms = np.sqrt(np.einsum("kt,kt->t", weighted, weighted))
+            norms[norms == 0.0] = 1.0
+            raw = np.einsum("kc,kc->c", weighted[:, self._task_of_column], self._coef[idx])
+            scores = raw / norms[self._task_of_column] + self._intercept
+        else:
+            scores = self._intercept.copy()
+        out: dict[str, dict[str, float]] = {}
+        for task in self.tasks:
+            lo, hi = self._slices[task]
+            classes = self._classes[task]
+            if len(classes) == 2 and hi - lo == 1:
+                p1 = 1.0 / (1.0 + np.exp(-scores[lo]))
+                probs = (1.0 - p1, p1)
+            else:
+                e = np.exp(scores[lo:hi] - scores[lo:hi].max())
+                probs = tuple(e / e.sum())
+            out[task] = {c: float(p) for c, p in zip(classes, probs)}
+        return out

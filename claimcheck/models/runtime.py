@@ -8,7 +8,7 @@ from typing import Any
 
 from claimcheck.claims import PairReading, rule_claim
 from claimcheck.models.features import pair_features
-from claimcheck.models.linear import LinearModel
+from claimcheck.models.linear import LinearBank, LinearModel
 
 CLAIM_THRESHOLD = 0.5
 MODELS_DIR = "claim-models"
@@ -20,10 +20,12 @@ class ClaimModels:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.manifest: dict[str, Any] = json.loads((folder / "manifest.json").read_text())
-        self.models: dict[str, tuple[LinearModel, bool]] = {}
-        for task, entry in self.manifest["tasks"].items():
-            if entry["chosen"] != "rules":
-                self.models[task] = (LinearModel.load(folder / f"{task}.npz"), entry["chosen"] == "model+rules")
+        self.models: dict[str, LinearModel] = {
+            task: LinearModel.load(folder / f"{task}.npz")
+            for task, entry in self.manifest["tasks"].items()
+            if entry["chosen"] != "rules"
+        }
+        self._bank = LinearBank(self.models) if self.models else None
 
     @classmethod
     def bundled(cls) -> ClaimModels | None:
@@ -36,13 +38,16 @@ class ClaimModels:
             return None
         return cls(folder) if (folder / "manifest.json").is_file() else None
 
-    def _predict(self, task: str, reading: PairReading, features: dict[bool, dict[str, float]]) -> tuple[str, float] | None:
-        if task not in self.models:
-            return None
-        model, with_rules = self.models[task]
-        if with_rules not in features:
-            features[with_rules] = pair_features(reading, with_rules=with_rules)
-        return model.predict(features[with_rules])
+    def read(self, reading: PairReading) -> dict[str, tuple[str, float]]:
+        """Every task's most probable label and its probability, for one pair.
+
+        The features are computed once, with the rule readings: a task trained
+        without them never saw those features, so they weigh nothing for it.
+        """
+        if self._bank is None:
+            return {}
+        probs = self._bank.proba(pair_features(reading, with_rules=True))
+        return {task: max(p.items(), key=lambda kv: kv[1]) for task, p in probs.items()}
 
     def decide(self, reading: PairReading) -> tuple[str, dict[str, object], float] | None:
         """(predicate, attributes, confidence) for a pair, or None if it is not a claim.
@@ -51,9 +56,9 @@ class ClaimModels:
         claim (see ``train.claim_thresholds``); the claim model decides the others and
         gives the confidence.
         """
-        features: dict[bool, dict[str, float]] = {}
+        best = self.read(reading)
         rules = rule_claim(reading)
-        claim = self._predict("claim", reading, features)
+        claim = best.get("claim")
         if claim is None:
             if rules is None:
                 return None
@@ -67,15 +72,15 @@ class ClaimModels:
                 return None
             confidence = max(p_claim, 0.5) if linked else p_claim
         attrs: dict[str, object] = {
-            "negated": self.attribute("polarity", reading, features) == "negative",
-            "certainty": self.attribute("certainty", reading, features),
-            "question": self.attribute("question", reading, features) == "true",
-            "anecdote": self.attribute("anecdote", reading, features) == "true",
-            "reported": self.attribute("reported", reading, features) == "true",
+            "negated": self.attribute("polarity", reading, best) == "negative",
+            "certainty": self.attribute("certainty", reading, best),
+            "question": self.attribute("question", reading, best) == "true",
+            "anecdote": self.attribute("anecdote", reading, best) == "true",
+            "reported": self.attribute("reported", reading, best) == "true",
         }
-        return self.attribute("predicate", reading, features), attrs, confidence
+        return self.attribute("predicate", reading, best), attrs, confidence
 
-    def attribute(self, task: str, reading: PairReading, features: dict[bool, dict[str, float]] | None = None) -> str:
+    def attribute(self, task: str, reading: PairReading, best: dict[str, tuple[str, float]] | None = None) -> str:
         """One attribute of a claim: the model's reading where it is sure enough to overrule the rules."""
         mods = reading.modifiers
         rules = {
@@ -86,7 +91,7 @@ class ClaimModels:
             "anecdote": str(mods.anecdote).lower(),
             "reported": str(mods.reported).lower(),
         }[task]
-        found = self._predict(task, reading, {} if features is None else features)
+        found = (self.read(reading) if best is None else best).get(task)
         if found is None:
             return rules
         label, p = found
