@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from claimcheck.doctext import remember_text
 from claimcheck.explain import citations, explain
 from claimcheck.kb.load import KnowledgeBase
 from claimcheck.match import match_claim
@@ -119,7 +120,7 @@ class Checker:
         """Claims found in ``text`` (offsets into ``text``), without verdicts."""
         claims: list[Claim] = []
         for offset, piece in segments(text):
-            doc = self.nlp(piece)
+            doc = self.nlp(remember_text(self.nlp.make_doc(piece), piece))
             claims.extend(_shift(c, offset) for c in doc._.claimcheck_claims)
         return claims
 

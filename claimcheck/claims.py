@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimcheck.doctext import doc_text
 from claimcheck.modifiers import Modifiers, PredicateHit, choose_predicate, find_predicates, read_modifiers
 from claimcheck.results import Claim, Mention
 from claimcheck.rules import load_rules
@@ -124,7 +125,7 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
     if not any(m.kind == "intervention" for m in mentions) or not any(m.kind == "condition" for m in mentions):
         return []
     rules = load_rules()
-    text = sent.text
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]
     lower = text.lower()
     hits = find_predicates(lower, rules)
     if not hits:

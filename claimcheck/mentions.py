@@ -16,12 +16,14 @@ import numpy as np
 import spacy.about
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claimcheck.abbreviations import abbreviation_fits
+from claimcheck.doctext import doc_text
 from claimcheck.kb.load import KnowledgeBase, cached_json, load_kb
 from claimcheck.results import Mention
 from claimcheck.rules import load_rules
@@ -41,6 +43,28 @@ FUZZY_MIN_LENGTH = 6
 
 def _tokenize(nlp: Language, forms: list[str]) -> dict[str, list[str]]:
     return {form: [t.text for t in doc] for form, doc in zip(forms, nlp.tokenizer.pipe(forms))}
+
+
+class _Words:
+    """The tokens' texts and offsets, to cut lower-cased spans without building Span objects."""
+
+    __slots__ = ("texts", "_doc", "_idx")
+
+    def __init__(self, doc: Doc, texts: list[str]) -> None:
+        self.texts = texts
+        self._doc = doc
+        self._idx: list[int] | None = None
+
+    @property
+    def text(self) -> str:
+        """``doc.text``."""
+        return doc_text(self._doc)
+
+    def lower(self, start: int, end: int) -> str:
+        """``doc[start:end].text.lower()``."""
+        if self._idx is None:
+            self._idx = self._doc.to_array(IDX).tolist()
+        return self.text[self._idx[start] : self._idx[end - 1] + len(self.texts[end - 1])].lower()
 
 
 class MentionFinder:
@@ -90,10 +114,11 @@ class MentionFinder:
         texts = [t.text for t in doc]  # one pass over the tokens, shared by the steps below
         spans.extend(self._abbreviations(doc, texts))
         covered = {i for span, _ in spans for i in range(span.start, span.end)}
+        words = _Words(doc, texts)
         if self.fuzzy:
-            spans.extend(self._misspellings(doc, texts, covered))
+            spans.extend(self._misspellings(doc, words, covered))
         if self.external:
-            spans.extend(self._external(doc, texts, spans))
+            spans.extend(self._external(doc, words, spans))
         by_span = {(s.start, s.end, s.label_): m for s, m in spans}
         kept = sorted(filter_spans([s for s, _ in spans]), key=lambda s: s.start)
         doc.spans[self.spans_key] = kept
@@ -120,9 +145,10 @@ class MentionFinder:
             if abbreviation_fits(doc, i, exact=exact, rules=self.rules):
                 yield self._make(doc, i, i + 1, entry, "kb-abbreviation", 0.9)
 
-    def _misspellings(self, doc: Doc, texts: list[str], covered: set[int]) -> Iterable[tuple[Span, Mention]]:
+    def _misspellings(self, doc: Doc, words: _Words, covered: set[int]) -> Iterable[tuple[Span, Mention]]:
         if not self.vocab.fuzzy_names:
             return
+        texts = words.texts
         common = english_words()
         candidates: list[tuple[int, int, str]] = []
         for i, text in enumerate(texts):
@@ -136,9 +162,9 @@ class MentionFinder:
             for width in (2, 3):
                 end = i + width
                 if end <= len(doc) and not any(j in covered for j in range(i, end)):
-                    candidates.append((i, end, doc[i:end].text.lower()))
+                    candidates.append((i, end, words.lower(i, end)))
             if i > 0 and i - 1 not in covered and texts[i - 1].isalpha():
-                candidates.append((i - 1, i + 1, doc[i - 1 : i + 1].text.lower()))
+                candidates.append((i - 1, i + 1, words.lower(i - 1, i + 1)))
         if not candidates:
             return
         scores = cdist([c[2] for c in candidates], self.vocab.fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, workers=1)
@@ -152,20 +178,20 @@ class MentionFinder:
                 continue
             yield self._make(doc, start, end, self.vocab.fuzzy_entries[col], "kb-fuzzy", score / 100)
 
-    def _external(self, doc: Doc, texts: list[str], found: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
+    def _external(self, doc: Doc, words: _Words, found: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
         """Names outside the KB, in sentences with a predicate cue, on words no KB name covers.
 
         Only tokens that begin some external name are tried, longest name first.
         """
         covered = {i for span, _ in found for i in range(span.start, span.end)}
         first = external_first_words(self.gazetteer)
-        starts = [i for i, text in enumerate(texts) if text.lower() in first and i not in covered]
+        starts = [i for i, text in enumerate(words.texts) if text.lower() in first and i not in covered]
         if not starts:
             return
         vocab = None
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
             here = [i for i in starts if sent.start <= i < sent.end]
-            if not here or not self.rules.any_predicate.search(sent.text.lower()):
+            if not here or not self.rules.any_predicate.search(words.text[sent.start_char : sent.end_char].lower()):
                 continue
             vocab = vocab or external_vocabulary(self.gazetteer)
             taken = -1
@@ -176,7 +202,7 @@ class MentionFinder:
                     end = start + width
                     if any(i in covered for i in range(start, end)):
                         continue
-                    key = doc[start:end].text.lower()
+                    key = words.lower(start, end)
                     entry = vocab.lookup(key)
                     if entry is not None:
                         yield self._make(doc, start, end, entry, entry.source.split(":")[0], 0.8)

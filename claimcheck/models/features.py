@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from claimcheck.claims import PairReading
 
@@ -38,31 +39,24 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _char_ngrams(text: str, low: int = 3, high: int = 4) -> Counter[str]:
-    grams: Counter[str] = Counter()
-    for word in text.split():
-        if word.isupper():  # placeholders
-            grams[f"c: {word} "] += 1
-            continue
-        padded = f" {word} "
-        for n in range(low, high + 1):
-            for i in range(max(1, len(padded) - n + 1)):
-                grams[f"c:{padded[i:i + n]}"] += 1
-    return grams
+@lru_cache(maxsize=1 << 16)
+def _word_char_ngrams(word: str, low: int = 3, high: int = 4) -> tuple[str, ...]:
+    if word.isupper():  # placeholders
+        return (f"c: {word} ",)
+    padded = f" {word} "
+    return tuple(f"c:{padded[i:i + n]}" for n in range(low, high + 1) for i in range(max(1, len(padded) - n + 1)))
 
 
 def pair_features(reading: PairReading, *, with_rules: bool) -> dict[str, float]:
     """Sparse features of one pair: masked word and character n-grams, between-text, layout, rules."""
     masked = mask(reading)
     words = [w if w not in ("interv", "cond", "other") else w.upper() for w in _WORD.findall(masked.lower())]
-    feats: Counter[str] = Counter()
-    for i, w in enumerate(words):
-        feats[f"w:{w}"] += 1
-        if i + 1 < len(words):
-            feats[f"w:{w} {words[i + 1]}"] += 1
-        if i + 2 < len(words):
-            feats[f"w:{w} {words[i + 1]} {words[i + 2]}"] += 1
-    feats.update(_char_ngrams(masked))
+    keys = [f"w:{w}" for w in words]
+    keys += [f"w:{a} {b}" for a, b in zip(words, words[1:])]
+    keys += [f"w:{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:])]
+    for word in masked.split():
+        keys.extend(_word_char_ngrams(word))
+    feats: Counter[str] = Counter(keys)
     a, b = sorted([reading.intervention, reading.condition])
     between = reading.lower[a[1] : b[0]]
     between_words = _WORD.findall(between)
@@ -74,8 +68,8 @@ def pair_features(reading: PairReading, *, with_rules: bool) -> dict[str, float]
     stripped = reading.sentence.strip()
     if stripped.endswith("?"):
         feats["end:?"] = 1
-    letters = [c for c in reading.sentence if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+    letters = "".join(filter(str.isalpha, reading.sentence))
+    if letters and sum(map(str.isupper, letters)) / len(letters) > 0.6:
         feats["shape:caps"] = 1
     if reading.others:
         feats["others"] = 1
@@ -89,4 +83,4 @@ def pair_features(reading: PairReading, *, with_rules: bool) -> dict[str, float]
         feats[f"r:q:{mods.question}"] = 1
         feats[f"r:anec:{mods.anecdote}"] = 1
         feats[f"r:rep:{mods.reported}"] = 1
-    return {k: 1.0 + math.log(v) for k, v in feats.items()}
+    return {k: 1.0 if v == 1 else 1.0 + math.log(v) for k, v in feats.items()}

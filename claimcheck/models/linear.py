@@ -9,6 +9,7 @@ scikit-learn's probabilities before it writes anything.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,9 +90,11 @@ class LinearBank:
     """Several :class:`LinearModel` s over one shared vocabulary, scored together.
 
     A pair's features are looked up once and every task's scores come from one
-    matrix product, instead of one dictionary pass and one product per task.
-    Each task keeps its own idf weights and L2 normalisation (features a task
-    never saw weigh 0 for it), so the probabilities equal the single models'.
+    gather and two small products, instead of one dictionary pass and one product
+    per task. Each task keeps its own idf weights and L2 normalisation (features
+    a task never saw weigh 0 for it), so the probabilities equal the single
+    models'. Per feature row, the table holds idf × coefficient for every class
+    column, then idf² for every task (the squared norm is Σ tf² · idf²).
     """
 
     def __init__(self, models: dict[str, LinearModel]) -> None:
@@ -100,22 +103,23 @@ class LinearBank:
         self.vocabulary = {name: i for i, name in enumerate(names)}
         n, t = len(names), len(self.tasks)
         columns = sum(m.coef.shape[0] for m in models.values())
-        self._idf = np.zeros((n, t))
-        self._coef = np.zeros((n, columns))
+        table = np.zeros((n, columns + t))
         self._intercept = np.zeros(columns)
-        self._task_of_column = np.zeros(columns, dtype=np.intp)
-        self._slices: dict[str, tuple[int, int]] = {}
+        task_of_column = np.zeros(columns, dtype=np.intp)
+        self._layout: list[tuple[str, int, int, tuple[str, ...]]] = []
         col = 0
         for k, (task, model) in enumerate(models.items()):
             rows = np.array([self.vocabulary[name] for name in sorted(model.vocabulary, key=model.vocabulary.__getitem__)], dtype=np.intp)
             width = model.coef.shape[0]
-            self._idf[rows, k] = model.idf
-            self._coef[rows, col : col + width] = model.coef.T
+            table[rows, col : col + width] = model.coef.T * model.idf[:, None]
+            table[rows, columns + k] = model.idf**2
             self._intercept[col : col + width] = model.intercept
-            self._task_of_column[col : col + width] = k
-            self._slices[task] = (col, col + width)
+            task_of_column[col : col + width] = k
+            self._layout.append((task, col, col + width, model.classes))
             col += width
-        self._classes = {task: m.classes for task, m in models.items()}
+        self._table = table
+        self._columns = columns
+        self._task_of_column = task_of_column
 
     def proba(self, features: dict[str, float]) -> dict[str, dict[str, float]]:
         """Class probabilities of every task for one feature dict."""
@@ -127,22 +131,29 @@ class LinearBank:
                 idx.append(j)
                 tf.append(value)
         if idx:
-            weighted = np.asarray(tf)[:, None] * self._idf[idx]  # (k, tasks)
-            norms = np.sqrt(np.einsum("kt,kt->t", weighted, weighted))
+            rows = self._table[idx]
+            v = np.asarray(tf)
+            raw = v @ rows[:, : self._columns]
+            norms = np.sqrt(v * v @ rows[:, self._columns :])
             norms[norms == 0.0] = 1.0
-            raw = np.einsum("kc,kc->c", weighted[:, self._task_of_column], self._coef[idx])
-            scores = raw / norms[self._task_of_column] + self._intercept
+            scores = (raw / norms[self._task_of_column] + self._intercept).tolist()
         else:
-            scores = self._intercept.copy()
+            scores = self._intercept.tolist()
         out: dict[str, dict[str, float]] = {}
-        for task in self.tasks:
-            lo, hi = self._slices[task]
-            classes = self._classes[task]
-            if len(classes) == 2 and hi - lo == 1:
-                p1 = 1.0 / (1.0 + np.exp(-scores[lo]))
-                probs = (1.0 - p1, p1)
+        for task, lo, hi, classes in self._layout:
+            if hi - lo == 1 and len(classes) == 2:
+                p1 = _sigmoid(scores[lo])
+                out[task] = {classes[0]: 1.0 - p1, classes[1]: p1}
             else:
-                e = np.exp(scores[lo:hi] - scores[lo:hi].max())
-                probs = tuple(e / e.sum())
-            out[task] = {c: float(p) for c, p in zip(classes, probs)}
+                top = max(scores[lo:hi])
+                e = [math.exp(x - top) for x in scores[lo:hi]]
+                total = sum(e)
+                out[task] = {c: x / total for c, x in zip(classes, e)}
         return out
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
