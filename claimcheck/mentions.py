@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import numpy as np
 import spacy.about
 from rapidfuzz import fuzz
-from rapidfuzz.process import cdist
+from rapidfuzz.process import extractOne
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -39,6 +38,7 @@ from claimcheck.vocabulary import (
 LABELS = {"intervention": "INTERVENTION", "condition": "CONDITION"}
 FUZZY_CUTOFF = 88.0
 FUZZY_MIN_LENGTH = 6
+FUZZY_MAX_LENGTH_CHANGE = 2
 
 
 def _tokenize(nlp: Language, forms: list[str]) -> dict[str, list[str]]:
@@ -65,6 +65,21 @@ class _Words:
         if self._idx is None:
             self._idx = self._doc.to_array(IDX).tolist()
         return self.text[self._idx[start] : self._idx[end - 1] + len(self.texts[end - 1])].lower()
+
+
+def _fuzzy_buckets(vocab: KBVocabulary) -> dict[tuple[str, int], tuple[list[str], list[Entry]]]:
+    """Names a misspelling may stand for, by (first letter, length of the misspelling).
+
+    A misspelling keeps the name's first letter and is at most two characters longer
+    or shorter; each bucket keeps the vocabulary's order, so ties go to the same name.
+    """
+    buckets: dict[tuple[str, int], tuple[list[str], list[Entry]]] = {}
+    for name, entry in zip(vocab.fuzzy_names, vocab.fuzzy_entries):
+        for length in range(len(name) - FUZZY_MAX_LENGTH_CHANGE, len(name) + FUZZY_MAX_LENGTH_CHANGE + 1):
+            names, entries = buckets.setdefault((name[0], length), ([], []))
+            names.append(name)
+            entries.append(entry)
+    return buckets
 
 
 class MentionFinder:
@@ -100,6 +115,7 @@ class MentionFinder:
             patterns.setdefault(key, []).append(Doc(nlp.vocab, words=words))
         for key, docs in patterns.items():
             self.matcher.add(key, docs)
+        self._fuzzy_buckets = _fuzzy_buckets(self.vocab)
         self._abbr_lower = {
             form.lower(): entry for form, entry in self.vocab.abbreviations.items() if form.lower() in self.rules.abbr_lowercase
         }
@@ -165,18 +181,14 @@ class MentionFinder:
                     candidates.append((i, end, words.lower(i, end)))
             if i > 0 and i - 1 not in covered and texts[i - 1].isalpha():
                 candidates.append((i - 1, i + 1, words.lower(i - 1, i + 1)))
-        if not candidates:
-            return
-        scores = cdist([c[2] for c in candidates], self.vocab.fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, workers=1)
-        for row, (start, end, text) in enumerate(candidates):
-            col = int(np.argmax(scores[row]))
-            score = float(scores[row, col])
-            if score < FUZZY_CUTOFF:
+        for start, end, text in candidates:
+            bucket = self._fuzzy_buckets.get((text[0], len(text)))
+            if bucket is None:
                 continue
-            target = self.vocab.fuzzy_names[col]
-            if abs(len(target) - len(text)) > 2 or target.split()[0][:1] != text[:1]:
-                continue
-            yield self._make(doc, start, end, self.vocab.fuzzy_entries[col], "kb-fuzzy", score / 100)
+            names, entries = bucket
+            best = extractOne(text, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if best is not None:
+                yield self._make(doc, start, end, entries[best[2]], "kb-fuzzy", best[1] / 100)
 
     def _external(self, doc: Doc, words: _Words, found: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
         """Names outside the KB, in sentences with a predicate cue, on words no KB name covers.
