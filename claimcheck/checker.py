@@ -13,44 +13,19 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from claimcheck.doctext import remember_text
 from claimcheck.explain import citations, explain
 from claimcheck.kb.load import KnowledgeBase
 from claimcheck.match import match_claim
 from claimcheck.nlp import build_pipeline
+from claimcheck.prefilter import Prefilter
 from claimcheck.results import Claim, ClaimResult, DocumentResult, Label, Mention, Verdict
 from claimcheck.rules import load_rules
 from claimcheck.verdict import DEFAULT_FAIL_ON, judge
-from claimcheck.vocabulary import english_words, external_vocabulary
 
 #: Texts longer than this are checked in pieces cut at sentence or line ends.
 SEGMENT_CHARS = 100_000
-_ALNUM = re.compile(r"[a-z0-9]+")
-_CASED = re.compile(r"[A-Za-z0-9]+")
-_KIND_BIT = {"intervention": 1, "condition": 2}
-_BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?])\s+|\s+")
-
-
-_SENTENCE_END = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z]{2,})(\.|[!?]+)(?=\s)")
-
-
-def surely_sentence_ends(text: str, exceptions: frozenset[str]) -> list[int]:
-    """Offsets where spaCy's sentencizer is sure to start a new sentence.
-
-    Only after a word of two or more letters standing alone, ended by a single
-    "." (when "word." is not a tokenizer exception such as "vs.") or by "!"/"?",
-    and followed by white space: there the tokenizer splits the mark off and the
-    sentencizer cuts after it. Cutting less often than spaCy keeps the pre-filter
-    sound; "Dr. X", "e.g. y", "3.5 mg" and "..." are never cut.
-    """
-    cuts = []
-    for m in _SENTENCE_END.finditer(text):
-        if m.group(2) == "." and f"{m.group(1)}." in exceptions:
-            continue
-        cuts.append(m.end())
-    return cuts
 
 
 def segments(text: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]:
@@ -108,20 +83,39 @@ class Checker:
         self.fail_on = frozenset(Label(x) for x in fail_on)
         self._rules = load_rules()
         self._external = external
-        self._prefilter: tuple[Any, frozenset[str], frozenset[str]] | None = None
-        self._exceptions: frozenset[str] | None = None
+        self._prefilter: Prefilter | None = None
+        self._candidates: tuple[str, list[tuple[int, int]]] | None = None
 
     @property
     def kb_version(self) -> str:
         """Version of the knowledge base in use."""
         return self.kb.version
 
-    def extract(self, text: str) -> list[Claim]:
-        """Claims found in ``text`` (offsets into ``text``), without verdicts."""
+    @property
+    def prefilter(self) -> Prefilter:
+        """The raw-text pre-filter (built on first use: it indexes every name, about 0.3 s)."""
+        if self._prefilter is None:
+            self._prefilter = Prefilter(self.nlp, self._rules, external=self._external)
+        return self._prefilter
+
+    def extract(self, text: str, *, prefilter: bool = False) -> list[Claim]:
+        """Claims found in ``text`` (offsets into ``text``), without verdicts.
+
+        The text is read piece by piece, cut where spaCy surely starts a new sentence
+        (see :meth:`Prefilter.pieces`). With ``prefilter``, pieces that cannot hold a
+        claim are skipped; the claims are the same.
+        """
+        if not prefilter:
+            pieces = self.prefilter.pieces(text)
+        elif self._candidates is not None and self._candidates[0] is text:
+            pieces = self._candidates[1]  # just found by may_contain_claim
+        else:
+            pieces = list(self.prefilter.candidates(text))
         claims: list[Claim] = []
-        for offset, piece in segments(text):
-            doc = self.nlp(remember_text(self.nlp.make_doc(piece), piece))
-            claims.extend(_shift(c, offset) for c in doc._.claimcheck_claims)
+        for start, end in pieces:
+            for offset, segment in segments(text[start:end]):
+                doc = self.nlp(remember_text(self.nlp.make_doc(segment), segment))
+                claims.extend(_shift(c, start + offset) for c in doc._.claimcheck_claims)
         return claims
 
     def judge(self, claim: Claim) -> ClaimResult:
@@ -143,83 +137,20 @@ class Checker:
         )
         return ClaimResult(claim, verdict)
 
-    def check(self, text: str, source: str | None = None) -> DocumentResult:
-        """Find every claim in ``text`` and give each a verdict."""
-        results = tuple(self.judge(c) for c in self.extract(text))
+    def check(self, text: str, source: str | None = None, *, prefilter: bool = False) -> DocumentResult:
+        """Find every claim in ``text`` and give each a verdict.
+
+        ``prefilter``: skip the pieces of text that cannot hold a claim (faster on
+        long texts once the pre-filter is built; the result is the same).
+        """
+        results = tuple(self.judge(c) for c in self.extract(text, prefilter=prefilter))
         return DocumentResult(text_length=len(text), claims=results, kb_version=self.kb_version, source=source)
 
-    def _prefilter_tables(self) -> tuple[Any, frozenset[str], frozenset[str]]:
-        """An Aho-Corasick automaton over every name (as space-joined words), and the abbreviations."""
-        if self._prefilter is None:
-            import ahocorasick
-
-            finder = self.nlp.get_pipe("claimcheck_mentions")
-            automaton = ahocorasick.Automaton()
-            kinds: dict[str, int] = {}
-            names: list[tuple[str, str]] = [(form, entry.kind) for form, entry in finder.vocab.phrases.items()]
-            if self._external:
-                names += [(name, kind) for name, (kind, _, _) in external_vocabulary(finder.gazetteer).names.items()]
-            for name, kind in names:
-                words = _ALNUM.findall(name.lower())
-                if words:
-                    key = f" {' '.join(words)} "
-                    kinds[key] = kinds.get(key, 0) | _KIND_BIT[kind]
-            for key, bits in kinds.items():
-                automaton.add_word(key, bits)
-            automaton.make_automaton()
-            exact = frozenset(form for form in finder.vocab.abbreviations)
-            lower = frozenset(finder._abbr_lower)
-            self._prefilter = (automaton, exact, lower)
-        return self._prefilter
-
     def may_contain_claim(self, text: str) -> bool:
-        """Cheap test on raw text: False guarantees :meth:`check` finds no claim.
-
-        A claim needs, in one sentence, a predicate cue, an intervention and a
-        condition. The text is cut only where spaCy's sentencizer surely cuts too
-        (see :func:`surely_sentence_ends`), so each piece holds whole sentences.
-        In each piece, every name the pipeline can match is looked for at once
-        (Aho-Corasick over the piece's words, so spacing and punctuation do not
-        matter); abbreviations are looked for in their own case; and a word that
-        is not ordinary English may be a misspelling of either kind.
-        """
-        lower = text.lower()
-        if self._rules.any_predicate.search(lower) is None:
-            return False
-        start = 0
-        for end in [*self._sentence_cuts(text), len(text)]:
-            if self._piece_may_hold_claim(text[start:end], lower[start:end]):
-                return True
-            start = end
-        return False
-
-    def _sentence_cuts(self, text: str) -> list[int]:
-        if self._exceptions is None:
-            self._exceptions = frozenset(self.nlp.tokenizer.rules or ())
-        return surely_sentence_ends(text, self._exceptions)
-
-    def _piece_may_hold_claim(self, text: str, lower: str) -> bool:
-        if self._rules.any_predicate.search(lower) is None:
-            return False
-        automaton, exact, lowered = self._prefilter_tables()
-        runs = _ALNUM.findall(lower)
-        found = 0
-        for _, bits in automaton.iter(f" {' '.join(runs)} "):
-            found |= bits
-            if found == 3:
-                return True
-        for run in set(_CASED.findall(text)):
-            if run in exact or run.lower() in lowered:
-                found |= self._abbr_bits(run)
-        if found == 3:
-            return True
-        common = english_words()
-        return any(r.isalpha() and len(r) >= 3 and r not in common for r in set(runs))
-
-    def _abbr_bits(self, run: str) -> int:
-        finder = self.nlp.get_pipe("claimcheck_mentions")
-        entry = finder.vocab.abbreviations.get(run) or finder._abbr_lower.get(run.lower())
-        return _KIND_BIT[entry.kind] if entry else 0
+        """Cheap test on raw text: False guarantees :meth:`check` finds no claim (see :mod:`claimcheck.prefilter`)."""
+        pieces = list(self.prefilter.candidates(text))
+        self._candidates = (text, pieces) if pieces else None
+        return bool(pieces)
 
 
 def check(text: str) -> DocumentResult:

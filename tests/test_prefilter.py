@@ -22,3 +22,17 @@ def test_prefilter_never_drops_a_claim_of_the_annotated_corpus(real_checker):
     sentences = load_corpus(REPO / "models" / "corpus")
     dropped = [s.text for s in sentences if real_checker.check(s.text).claims and not real_checker.may_contain_claim(s.text)]
     assert dropped == []
+
+
+def test_prefilter_skipping_pieces_gives_the_same_result_on_the_annotated_corpus(real_checker):
+    sentences = load_corpus(REPO / "models" / "corpus")
+    texts = [" ".join(s.text for s in sentences[i : i + 5]) for i in range(0, len(sentences), 5)]
+    differ = [t for t in texts if real_checker.check(t, prefilter=True).to_dict() != real_checker.check(t).to_dict()]
+    assert differ == []
+
+
+def test_prefilter_pieces_cover_the_text_and_end_after_a_sentence_mark(real_checker):
+    text = "I have MS.  LDN helped!\n\nDr. Smith said no. e.g. this? Yes"
+    pieces = real_checker.prefilter.pieces(text)
+    assert "".join(text[s:e] for s, e in pieces) == text
+    assert [text[s:e] for s, e in pieces][:3] == ["I have MS. ", " LDN helped!", "\n\nDr. Smith said no. "]

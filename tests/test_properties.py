@@ -42,3 +42,24 @@ def test_properties_kb_records_round_trip():
     for table in (kb.interventions, kb.conditions, kb.studies, kb.assessments):
         for record in table.values():
             assert type(record).model_validate(record.model_dump()) == record
+
+
+# Words and joins that make tokenizing and sentence splitting hard: sentence marks glued to
+# words, abbreviations before numbers, contractions spaCy splits, mixed letters and digits,
+# letters that lower-case to two characters, runs of white space.
+HARD = st.sampled_from([
+    "LDN", "ldn", "MS", "ms", "MS.", "10ms", "ivermectin", "covid19", "covid-19", "COVID.", "B12", "vitamin", "D3",
+    "cures", "cured", "helps", "does", "not", "work", "for", "my", "is", "a", "miracle", "cure", "gonna", "cannot",
+    "St.", "Dr.", "e.g.", "vs.", "!", "?", ".", "...", "!-", ".'", "-", "'", "\n", "\n\n", "  ", "\t", "İ", "\u212a",
+    "naltrexonne", "crohns", "autism", "MMR", "causes", "Turmeric", "cancer", "kills", "Homeopathy", "prevents",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(HARD, max_size=30), st.lists(st.sampled_from(["", " ", " "]), min_size=30, max_size=30))
+def test_properties_prefilter_is_sound_on_hard_joins(real_checker, words, glue):
+    text = "".join(w + g for w, g in zip(words, glue))
+    full = real_checker.check(text)
+    if full.claims:
+        assert real_checker.may_contain_claim(text)
+    assert real_checker.check(text, prefilter=True).to_dict() == full.to_dict()

@@ -10,6 +10,7 @@ scikit-learn's probabilities before it writes anything.
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -103,7 +104,7 @@ class LinearBank:
         self.vocabulary = {name: i for i, name in enumerate(names)}
         n, t = len(names), len(self.tasks)
         columns = sum(m.coef.shape[0] for m in models.values())
-        table = np.zeros((n, columns + t))
+        table = np.zeros((n + 1, columns + t))  # the last row, all zeros, stands for unknown features
         self._intercept = np.zeros(columns)
         task_of_column = np.zeros(columns, dtype=np.intp)
         self._layout: list[tuple[str, int, int, tuple[str, ...]]] = []
@@ -118,21 +119,15 @@ class LinearBank:
             self._layout.append((task, col, col + width, model.classes))
             col += width
         self._table = table
+        self._unknown = repeat(n)
         self._columns = columns
         self._task_of_column = task_of_column
 
     def proba(self, features: dict[str, float]) -> dict[str, dict[str, float]]:
         """Class probabilities of every task for one feature dict."""
-        get = self.vocabulary.get
-        idx, tf = [], []
-        for name, value in features.items():
-            j = get(name)
-            if j is not None:
-                idx.append(j)
-                tf.append(value)
-        if idx:
-            rows = self._table[idx]
-            v = np.asarray(tf)
+        if features:
+            rows = self._table[list(map(self.vocabulary.get, features, self._unknown))]
+            v = np.fromiter(features.values(), dtype=np.float64, count=len(features))
             raw = v @ rows[:, : self._columns]
             norms = np.sqrt(v * v @ rows[:, self._columns :])
             norms[norms == 0.0] = 1.0

@@ -76,7 +76,7 @@ class BatchProcessor:
     """Parses, pre-filters and checks the posts of raw batches.
 
     Args:
-        checker: Object with ``check(text, source=None)`` and ``may_contain_claim(text)``.
+        checker: Object with ``check(text, source=None, prefilter=False)`` and ``may_contain_claim(text)``.
         options: The scan options.
     """
 
@@ -121,7 +121,7 @@ class BatchProcessor:
             try:
                 doc: DocumentResult | None = None
                 if may_contain is None or may_contain(record.text):
-                    doc = check(record.text, source=source)
+                    doc = check(record.text, source=source, prefilter=options.prefilter)
                 claims = doc.claims if doc is not None else ()
                 line = self._finding(name, record, doc, source) if claims or options.emit_all else None
             except Exception as exc:  # noqa: BLE001 - one bad record never ends the run

@@ -52,7 +52,7 @@ class FakeChecker:
         lower = text.lower()
         return any(k in lower for k in INTERVENTIONS) and any(k in lower for k in CONDITIONS)
 
-    def check(self, text: str, source: str | None = None) -> DocumentResult:
+    def check(self, text: str, source: str | None = None, prefilter: bool = False) -> DocumentResult:
         if "BOOM" in text:
             raise ValueError("boom")
         results = []
@@ -91,9 +91,9 @@ class BrokenChecker:
 
 
 class SlowChecker(FakeChecker):
-    """Takes a millisecond per full check when $SCAN_TEST_SLOW is set, so a scan can be killed half-way."""
+    """Takes $SCAN_TEST_SLOW seconds per full check when it is set, so a scan can be killed half-way."""
 
-    def check(self, text: str, source: str | None = None) -> DocumentResult:
+    def check(self, text: str, source: str | None = None, prefilter: bool = False) -> DocumentResult:
         if os.environ.get("SCAN_TEST_SLOW"):
-            time.sleep(0.001)
+            time.sleep(float(os.environ["SCAN_TEST_SLOW"]))
         return super().check(text, source)

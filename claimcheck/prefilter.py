@@ -1,0 +1,217 @@
+"""A cheap test on raw text that is sound: False means the checker finds no claim.
+
+A claim needs, in one sentence, a predicate cue, an intervention and a
+condition. The test looks for them in that order of cost, on the raw string,
+without spaCy:
+
+1. names: one Aho-Corasick pass over the text's lower-cased words finds every
+   name the pipeline can match (knowledge-base names and the external tables),
+   abbreviations are looked up in their own case, and a word that is not
+   ordinary English may be a misspelling of one name (fuzzy matching);
+2. a predicate cue (the same regular expression the rules use);
+3. when the text holds several sentences, 1 and 2 again on each piece of text
+   between the places where spaCy's sentencizer surely starts a new sentence.
+
+Every shortcut over-approximates what the pipeline can find, so skipping a text
+never loses a claim; ``tests/test_prefilter.py`` checks it against the full
+check on the annotated corpus and on generated texts full of hard joins.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.attrs import ORTH
+from spacy.language import Language
+
+from claimcheck.rules import Rules
+from claimcheck.vocabulary import english_words, external_vocabulary
+
+_ALNUM = re.compile(r"[a-z0-9]+")
+_CASED = re.compile(r"[A-Za-z0-9]+")
+_LETTERS_DIGITS = re.compile(r"[A-Za-z]+|[0-9]+")
+_MIXED = re.compile(r"[a-z][0-9]|[0-9][a-z]")
+_BOTH = 3
+_KIND_BIT = {"intervention": 1, "condition": 2}
+_SENTENCE_END = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z]{2,})(\.|[!?]+)(?=\s)")
+# A sentence may begin right after a punctuation token with no space between
+# ("great!-cures it"). The cue pattern refuses to start after [\w'-], so, for the
+# search only, such a joining character becomes a space (same length, and no cue
+# needs one of these characters right after punctuation).
+_GLUED = re.compile(r"(?<=[^\w\s'-])['_-]")
+
+
+def surely_sentence_ends(text: str, exceptions: frozenset[str]) -> list[int]:
+    """Offsets where spaCy's sentencizer is sure to start a new sentence.
+
+    Only after a word of two or more letters standing alone, ended by a single
+    "." (when "word." is not a tokenizer exception such as "vs.") or by "!"/"?",
+    and followed by white space: there the tokenizer splits the mark off and the
+    sentencizer cuts after it. Cutting less often than spaCy keeps the pre-filter
+    sound; "Dr. X", "e.g. y", "3.5 mg" and "..." are never cut.
+    """
+    cuts = []
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(2) == "." and f"{m.group(1)}." in exceptions:
+            continue
+        cuts.append(m.end())
+    return cuts
+
+
+class Prefilter:
+    """The pre-filter of one pipeline (built from its mention finder's vocabularies)."""
+
+    def __init__(self, nlp: Language, rules: Rules, *, external: bool) -> None:
+        import ahocorasick
+
+        finder = nlp.get_pipe("claimcheck_mentions")
+        self._cue = rules.any_predicate
+        self._fuzzy = bool(finder.fuzzy and finder.vocab.fuzzy_names)
+        self._common = english_words()
+        names: list[tuple[str, str]] = [(form, entry.kind) for form, entry in finder.vocab.phrases.items()]
+        if external and finder.external:
+            names += [(name, kind) for name, (kind, _, _) in external_vocabulary(finder.gazetteer).names.items()]
+        kinds: dict[str, int] = {}
+        for name, kind in names:
+            words = _ALNUM.findall(name.lower())
+            if words:
+                key = f" {' '.join(words)} "
+                kinds[key] = kinds.get(key, 0) | _KIND_BIT[kind]
+        self._automaton: Any = ahocorasick.Automaton()
+        for key, bits in kinds.items():
+            self._automaton.add_word(key, bits)
+        self._automaton.make_automaton()
+        self._abbreviations = {form: _KIND_BIT[e.kind] for form, e in finder.vocab.abbreviations.items()}
+        self._abbreviations_lower = {form: _KIND_BIT[e.kind] for form, e in finder._abbr_lower.items()}
+        self._abbreviation_keys = frozenset(self._abbreviations)
+        self._abbreviation_lower_keys = frozenset(self._abbreviations_lower)
+        rules_table = nlp.tokenizer.rules or {}
+        self._exceptions = frozenset(rules_table)
+        # Tokenizer exceptions that cut one run of letters into tokens ("gonna" → "gon", "na").
+        self._splits: dict[str, list[str]] = {}
+        for key, pieces in rules_table.items():
+            if len(pieces) > 1 and _CASED.fullmatch(key):
+                orths = "".join(f" {piece.get(ORTH, '')} " for piece in pieces)
+                self._splits[key.lower()] = _ALNUM.findall(orths.lower())
+        self._split_keys = frozenset(self._splits)
+
+    def __call__(self, text: str) -> bool:
+        """False guarantees that the checker finds no claim in ``text``."""
+        return next(self.candidates(text), None) is not None
+
+    def pieces(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of the pieces of ``text`` between the places where spaCy surely starts a sentence.
+
+        A piece ends after the sentence mark and the one space spaCy attaches to it,
+        so each piece tokenizes and splits into sentences as it does inside the text.
+        """
+        bounds = [0]
+        for cut in surely_sentence_ends(text, self._exceptions):
+            bounds.append(cut + 1 if text[cut] == " " else cut)
+        bounds.append(len(text))
+        return list(zip(bounds, bounds[1:]))
+
+    def candidates(self, text: str) -> Iterator[tuple[int, int]]:
+        """The pieces (see :meth:`pieces`) in which the checker may find a claim; it finds none in the others."""
+        if not self._may_pair(text):
+            return
+        pieces = self.pieces(text)
+        lower = text.lower()
+        if len(lower) != len(text):  # a few letters lower-case to two characters: offsets differ
+            for start, end in pieces:
+                piece = text[start:end]
+                if self._may_pair(piece) and self._has_cue(piece):
+                    yield start, end
+            return
+        matches = self._cue_matches(lower)
+        if not matches:
+            return
+        if len(pieces) == 1:
+            yield pieces[0]
+            return
+        # A piece whose own search finds a cue holds the start of a match over the whole
+        # text, or is crossed by a match that began in an earlier piece: next to a piece's
+        # ends the text holds a sentence mark or white space, so a match inside a piece is
+        # a match in the text too.
+        starts = [start for start, _ in pieces]
+        holds: dict[int, bool] = {}
+        for start, end in matches:
+            first = bisect_right(starts, start) - 1
+            holds[first] = True
+            for crossed in range(first + 1, bisect_left(starts, end)):
+                holds.setdefault(crossed, False)
+        for i in sorted(holds):
+            start, end = pieces[i]
+            piece = text[start:end]
+            if self._may_pair(piece) and (holds[i] or self._has_cue(piece)):
+                yield start, end
+
+    def _cue_matches(self, lower: str) -> list[tuple[int, int]]:
+        found = [m.span() for m in self._cue.finditer(lower)]
+        if _GLUED.search(lower):
+            found += [m.span() for m in self._cue.finditer(_GLUED.sub(" ", lower))]
+        return found
+
+    def _has_cue(self, text: str) -> bool:
+        lower = text.lower()
+        return self._cue.search(lower) is not None or self._cue.search(_GLUED.sub(" ", lower)) is not None
+
+    def _may_pair(self, text: str) -> bool:
+        """Could the mention finder find an intervention and a condition in ``text``?"""
+        cased = _CASED.findall(text)
+        # str.lower() may turn a non-ASCII letter into an ASCII one (KELVIN SIGN → k), so
+        # runs are taken from the lower-cased text unless the text is plain ASCII.
+        joined = " ".join(cased).lower() if text.isascii() else " ".join(_ALNUM.findall(text.lower()))
+        found = self._names(joined)
+        if found == _BOTH:
+            return True
+        runs = set(joined.split())
+        if (runs & self._split_keys) or _MIXED.search(joined):
+            split = self._split(joined.split())
+            found |= self._names(" ".join(split))
+            runs.update(split)
+            cased += self._split(cased)
+            if found == _BOTH:
+                return True
+        for run in self._abbreviation_keys.intersection(cased):
+            found |= self._abbreviations[run]
+        for run in self._abbreviation_lower_keys.intersection(runs):
+            found |= self._abbreviations_lower[run]
+        if found == _BOTH:
+            return True
+        if not self._fuzzy:
+            return False
+        # Each misspelling match holds a word that is not ordinary English, and
+        # matches never overlap, so every such word can stand for one name at most.
+        needed = 1 if found else 2
+        unknown = 0
+        for run in runs - self._common:
+            if len(run) >= 3 and run.isalpha():
+                unknown += 1
+                if unknown >= needed:
+                    return True
+        return False
+
+    def _names(self, joined: str) -> int:
+        found = 0
+        for _, bits in self._automaton.iter(f" {joined} "):
+            found |= bits
+            if found == _BOTH:
+                break
+        return found
+
+    def _split(self, runs: list[str]) -> list[str]:
+        """The runs cut where spaCy may cut inside them: between letters and digits, and at tokenizer exceptions."""
+        out: list[str] = []
+        for run in runs:
+            parts = self._splits.get(run.lower())
+            if parts is not None:
+                out.extend(parts)
+            elif run.isalpha() or run.isdigit():
+                out.append(run)
+            else:
+                out.extend(_LETTERS_DIGITS.findall(run))
+        return out
