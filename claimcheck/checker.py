@@ -17,10 +17,11 @@ from pathlib import Path
 from claimcheck.doctext import remember_text
 from claimcheck.explain import citations, explain
 from claimcheck.kb.load import KnowledgeBase
+from claimcheck.kb.schema import Outcome
 from claimcheck.match import match_claim
 from claimcheck.nlp import build_pipeline
 from claimcheck.prefilter import Prefilter
-from claimcheck.results import Claim, ClaimResult, DocumentResult, Label, Mention, Verdict
+from claimcheck.results import Citation, Claim, ClaimResult, DocumentResult, Label, Mention, Verdict
 from claimcheck.rules import load_rules
 from claimcheck.verdict import DEFAULT_FAIL_ON, judge
 
@@ -84,6 +85,7 @@ class Checker:
         self._rules = load_rules()
         self._external = external
         self._prefilter: Prefilter | None = None
+        self._citation_cache: dict[int, tuple[Outcome, tuple[Citation, ...]]] = {}
         self._candidates: tuple[str, list[tuple[int, int]]] | None = None
 
     @property
@@ -133,9 +135,16 @@ class Checker:
             evidence_answer=match.outcome.answer if match else None,
             certainty=match.outcome.certainty if match else None,
             matched_condition=match.matched_condition if match else None,
-            citations=citations(match.outcome, self.kb) if match else (),
+            citations=self._citations(match.outcome) if match else (),
         )
         return ClaimResult(claim, verdict)
+
+    def _citations(self, outcome: Outcome) -> tuple[Citation, ...]:
+        """The outcome's citations, built once per outcome (the knowledge base does not change)."""
+        found = self._citation_cache.get(id(outcome))
+        if found is None or found[0] is not outcome:
+            found = self._citation_cache[id(outcome)] = (outcome, citations(outcome, self.kb))
+        return found[1]
 
     def check(self, text: str, source: str | None = None, *, prefilter: bool = False) -> DocumentResult:
         """Find every claim in ``text`` and give each a verdict.

@@ -6,7 +6,7 @@ The flow is text → :class:`Mention` → :class:`Claim` → :class:`Verdict` wi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields
 from functools import cache
 from enum import Enum
 from typing import Any
@@ -148,9 +148,15 @@ class DocumentResult:
             "claims": [],
         }
         for result in self.claims:
-            verdict = _plain(result.verdict)
-            verdict["citations"] = [dict(_plain(c), link=c.link) for c in result.verdict.citations]
-            out["claims"].append({**_plain(result.claim), "verdict": verdict})
+            claim = _fields(result.claim)
+            claim["intervention"] = _fields(result.claim.intervention)
+            claim["condition"] = _fields(result.claim.condition)
+            claim["exaggeration"] = list(result.claim.exaggeration)
+            verdict = _fields(result.verdict)
+            verdict["label"] = result.verdict.label.value
+            verdict["reasons"] = list(result.verdict.reasons)
+            verdict["citations"] = [_citation_dict(c) for c in result.verdict.citations]
+            out["claims"].append({**claim, "verdict": verdict})
         if self.extra:
             out.update(self.extra)
         return out
@@ -161,15 +167,19 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
-def _plain(value: Any) -> Any:
-    """JSON-ready copy of a result object: dataclasses as dicts, tuples as lists, enums as values.
+def _fields(value: Any) -> dict[str, Any]:
+    """The fields of a result object as a dict (``dataclasses.asdict`` deep-copies, several times slower)."""
+    return {name: getattr(value, name) for name in _field_names(type(value))}
 
-    ``dataclasses.asdict`` does the same through deep copies, several times slower.
-    """
-    if is_dataclass(value):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (tuple, list)):
-        return [_plain(v) for v in value]
-    return value
+
+_CITATION_DICTS: dict[int, tuple[Citation, dict[str, Any]]] = {}
+
+
+def _citation_dict(citation: Citation) -> dict[str, Any]:
+    """A citation as a dict with its link; the same few hundred citations recur, so each is built once."""
+    known = _CITATION_DICTS.get(id(citation))
+    if known is None or known[0] is not citation:
+        if len(_CITATION_DICTS) > 10_000:
+            _CITATION_DICTS.clear()
+        known = _CITATION_DICTS[id(citation)] = (citation, {**_fields(citation), "link": citation.link})
+    return dict(known[1])
