@@ -203,7 +203,7 @@ class MentionFinder:
         vocab = None
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
             here = [i for i in starts if sent.start <= i < sent.end]
-            if not here or not self.rules.any_predicate.search(words.text[sent.start_char : sent.end_char].lower()):
+            if not here or not self.rules.cue_search.search(words.text[sent.start_char : sent.end_char].lower()):
                 continue
             vocab = vocab or external_vocabulary(self.gazetteer)
             taken = -1

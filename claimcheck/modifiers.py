@@ -44,8 +44,8 @@ def find_predicates(lower: str, rules: Rules | None = None) -> list[PredicateHit
     """All predicate cues in a lower-cased sentence; a cue inside a longer cue is dropped."""
     rules = rules or load_rules()
     hits = []
-    for cue in rules.predicates:
-        for m in cue.regex.finditer(lower):
+    for cue, matches in zip(rules.predicates, rules.predicate_search.finditer_each(lower)):
+        for m in matches:
             hits.append(PredicateHit(cue.predicate, m.start(), m.end(), m.group(0), cue.negation_proof))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[PredicateHit] = []

@@ -33,7 +33,7 @@ from claimcheck.vocabulary import english_words, external_vocabulary
 _ALNUM = re.compile(r"[a-z0-9]+")
 _CASED = re.compile(r"[A-Za-z0-9]+")
 _LETTERS_DIGITS = re.compile(r"[A-Za-z]+|[0-9]+")
-_MIXED = re.compile(r"[a-z][0-9]|[0-9][a-z]")
+_MIXED = re.compile(r"[0-9](?:(?<=[a-z][0-9])|(?=[a-z]))")  # a letter next to a digit
 _BOTH = 3
 _KIND_BIT = {"intervention": 1, "condition": 2}
 _MARK = re.compile(r"(?:\.|[!?]+)(?=\s)")
@@ -43,7 +43,7 @@ _OPENERS = frozenset("(\"'")
 # ("great!-cures it"). The cue pattern refuses to start after [\w'-], so, for the
 # search only, such a joining character becomes a space (same length, and no cue
 # needs one of these characters right after punctuation).
-_GLUED = re.compile(r"(?<=[^\w\s'-])['_-]")
+_GLUED = re.compile(r"['_-](?<=[^\w\s'-]['_-])")  # a character class first lets re skip ahead fast
 
 
 def surely_sentence_ends(text: str, exceptions: frozenset[str]) -> list[int]:
@@ -76,7 +76,7 @@ class Prefilter:
         import ahocorasick
 
         finder = nlp.get_pipe("claimcheck_mentions")
-        self._cue = rules.any_predicate
+        self._cue = rules.cue_search
         self._fuzzy = bool(finder.fuzzy and finder.vocab.fuzzy_names)
         self._common = english_words()
         names: list[tuple[str, str]] = [(form, entry.kind) for form, entry in finder.vocab.phrases.items()]
@@ -175,15 +175,12 @@ class Prefilter:
                 bits[i] = found
         return [b == _BOTH for b in bits]
 
-    def _cue_matches(self, lower: str) -> list[tuple[int, int]]:
-        found = [m.span() for m in self._cue.finditer(lower)]
-        if _GLUED.search(lower):
-            found += [m.span() for m in self._cue.finditer(_GLUED.sub(" ", lower))]
-        return found
-
     def _has_cue(self, text: str) -> bool:
         lower = text.lower()
-        return self._cue.search(lower) is not None or self._cue.search(_GLUED.sub(" ", lower)) is not None
+        if self._cue.search(lower) is not None:
+            return True
+        glued = _GLUED.sub(" ", lower)
+        return glued != lower and self._cue.search(glued) is not None
 
     def _may_pair(self, text: str) -> bool:
         """Could the mention finder find an intervention and a condition in ``text``?"""

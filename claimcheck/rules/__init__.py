@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from claimcheck.literal_guard import LiteralGuard, PatternSet
+
 
 def _read(name: str) -> Any:
     text = (resources.files("claimcheck.rules") / name).read_text(encoding="utf-8")
@@ -38,6 +40,8 @@ class Rules:
 
     predicates: tuple[PredicateCue, ...]
     any_predicate: re.Pattern[str]
+    cue_search: LiteralGuard  # any_predicate, searched fast
+    predicate_search: PatternSet  # every predicate cue's regex, searched in one pass
     negation: re.Pattern[str]
     negation_window: int
     scope_breakers: re.Pattern[str]
@@ -65,9 +69,12 @@ def load_rules() -> Rules:
         PredicateCue(words_regex([p["pattern"]]), p["class"], bool(p.get("negation_proof", False))) for p in preds
     )
     breakers = [re.escape(b) if not b.isalpha() else rf"\b{b}\b" for b in mods["negation"]["scope_breakers"]]
+    any_predicate = words_regex([p["pattern"] for p in preds])
     return Rules(
         predicates=cues,
-        any_predicate=words_regex([p["pattern"] for p in preds]),
+        any_predicate=any_predicate,
+        cue_search=LiteralGuard(any_predicate),
+        predicate_search=PatternSet([c.regex for c in cues]),
         negation=words_regex(mods["negation"]["cues"]),
         negation_window=int(mods["negation"]["window"]),
         scope_breakers=re.compile("|".join(breakers)),
