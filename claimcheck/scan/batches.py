@@ -89,6 +89,8 @@ class ParagraphSplitter(Splitter):
         end = buf.rfind(b"\n")
         while end >= 0:
             start = buf.rfind(b"\n", 0, end)
+            if start < 0:
+                return 0  # a blank first line only ends the paragraph before this buffer
             if not buf[start + 1 : end].strip():
                 return end + 1
             end = start
@@ -312,7 +314,11 @@ class BatchReader:
                 pass
             if not self.buf:
                 break
-            cut = len(self.buf) if self.eof else self.splitter.last_cut(self.buf)
+            cut = 0
+            if len(self.buf) > self.batch_bytes:  # a read may bring far more than one batch (compressed inputs)
+                cut = self.splitter.last_cut(self.buf[: self.batch_bytes])
+            if cut == 0:
+                cut = len(self.buf) if self.eof else self.splitter.last_cut(self.buf)
             last = False
             if self.stop_offset is not None:
                 room = self.stop_offset - self.offset

@@ -64,6 +64,8 @@ def test_resume_after_kill_gives_the_uninterrupted_output(run, tmp_path):
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise AssertionError(f"the scan ended before it was killed: {process.stderr.read().decode()[-2000:]}")
             if checkpoint.exists():
                 try:
                     state = json.loads(checkpoint.read_text())
