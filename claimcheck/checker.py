@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ from claimcheck.kb.schema import Outcome
 from claimcheck.match import match_claim
 from claimcheck.nlp import build_pipeline
 from claimcheck.prefilter import Prefilter
-from claimcheck.results import Citation, Claim, ClaimResult, DocumentResult, Label, Mention, Verdict
+from claimcheck.results import Citation, Claim, ClaimResult, DocumentResult, Label, Verdict
 from claimcheck.rules import load_rules
 from claimcheck.verdict import DEFAULT_FAIL_ON, judge
 
@@ -44,19 +43,6 @@ def segments(text: str, limit: int = SEGMENT_CHARS) -> Iterator[tuple[int, str]]
         yield start, text[start : start + cut]
         start += cut
     yield start, text[start:]
-
-
-def _shift(claim: Claim, offset: int) -> Claim:
-    if not offset:
-        return claim
-
-    def move(m: Mention) -> Mention:
-        return dataclasses.replace(m, start=m.start + offset, end=m.end + offset)
-
-    return dataclasses.replace(
-        claim, start=claim.start + offset, end=claim.end + offset,
-        intervention=move(claim.intervention), condition=move(claim.condition),
-    )
 
 
 class Checker:
@@ -117,7 +103,8 @@ class Checker:
         for start, end in pieces:
             for offset, segment in segments(text[start:end]):
                 doc = self.nlp(remember_text(self.nlp.make_doc(segment), segment))
-                claims.extend(_shift(c, start + offset) for c in doc._.claimcheck_claims)
+                shift = start + offset
+                claims.extend(c.shifted(shift) if shift else c for c in doc._.claimcheck_claims)
         return claims
 
     def judge(self, claim: Claim) -> ClaimResult:
