@@ -119,21 +119,24 @@ class LinearBank:
             self._layout.append((task, col, col + width, model.classes))
             col += width
         self._table = table
-        self._unknown = repeat(n)
+        self._unknown = repeat(n)  # map() stops at the shorter iterable: this one never ends
         self._columns = columns
         self._task_of_column = task_of_column
 
+    def _scores(self, features: dict[str, float]) -> list[float]:
+        if not features:
+            return self._intercept.tolist()
+        count = len(features)
+        rows = self._table[np.fromiter(map(self.vocabulary.get, features, self._unknown), dtype=np.intp, count=count)]
+        v = np.fromiter(features.values(), dtype=np.float64, count=count)
+        raw = v @ rows[:, : self._columns]
+        norms = np.sqrt(v * v @ rows[:, self._columns :])
+        norms[norms == 0.0] = 1.0
+        return (raw / norms[self._task_of_column] + self._intercept).tolist()
+
     def proba(self, features: dict[str, float]) -> dict[str, dict[str, float]]:
         """Class probabilities of every task for one feature dict."""
-        if features:
-            rows = self._table[list(map(self.vocabulary.get, features, self._unknown))]
-            v = np.fromiter(features.values(), dtype=np.float64, count=len(features))
-            raw = v @ rows[:, : self._columns]
-            norms = np.sqrt(v * v @ rows[:, self._columns :])
-            norms[norms == 0.0] = 1.0
-            scores = (raw / norms[self._task_of_column] + self._intercept).tolist()
-        else:
-            scores = self._intercept.tolist()
+        scores = self._scores(features)
         out: dict[str, dict[str, float]] = {}
         for task, lo, hi, classes in self._layout:
             if hi - lo == 1 and len(classes) == 2:
@@ -144,6 +147,20 @@ class LinearBank:
                 e = [math.exp(x - top) for x in scores[lo:hi]]
                 total = sum(e)
                 out[task] = {c: x / total for c, x in zip(classes, e)}
+        return out
+
+    def best(self, features: dict[str, float]) -> dict[str, tuple[str, float]]:
+        """Every task's most probable class and its probability (the first class on a tie, as ``max``)."""
+        scores = self._scores(features)
+        out: dict[str, tuple[str, float]] = {}
+        for task, lo, hi, classes in self._layout:
+            if hi - lo == 1 and len(classes) == 2:
+                p1 = _sigmoid(scores[lo])
+                out[task] = (classes[1], p1) if p1 > 1.0 - p1 else (classes[0], 1.0 - p1)
+            else:
+                row = scores[lo:hi]
+                top = max(row)
+                out[task] = (classes[row.index(top)], 1.0 / sum(math.exp(x - top) for x in row))
         return out
 
 

@@ -46,8 +46,7 @@ class ClaimModels:
         """
         if self._bank is None:
             return {}
-        probs = self._bank.proba(pair_features(reading, with_rules=True))
-        return {task: max(p.items(), key=lambda kv: kv[1]) for task, p in probs.items()}
+        return self._bank.best(pair_features(reading, with_rules=True))
 
     def decide(self, reading: PairReading) -> tuple[str, dict[str, object], float] | None:
         """(predicate, attributes, confidence) for a pair, or None if it is not a claim.
