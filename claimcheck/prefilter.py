@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 from spacy.attrs import ORTH
@@ -79,18 +80,17 @@ class Prefilter:
         self._cue = rules.cue_search
         self._fuzzy = bool(finder.fuzzy and finder.vocab.fuzzy_names)
         self._common = english_words()
-        names: list[tuple[str, str]] = [(form, entry.kind) for form, entry in finder.vocab.phrases.items()]
+        # Knowledge-base names whole; names of the external tables by their first two words
+        # (a text holding a name holds its first words, and the index is a third smaller).
+        self._automaton: Any = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        names = ((form, entry.kind, None) for form, entry in finder.vocab.phrases.items())
         if external and finder.external:
-            names += [(name, kind) for name, (kind, _, _) in external_vocabulary(finder.gazetteer).names.items()]
-        kinds: dict[str, int] = {}
-        for name, kind in names:
-            words = _ALNUM.findall(name.lower())
-            if words:
-                key = f" {' '.join(words)} "
-                kinds[key] = kinds.get(key, 0) | _KIND_BIT[kind]
-        self._automaton: Any = ahocorasick.Automaton()
-        for key, bits in kinds.items():
-            self._automaton.add_word(key, bits | (key.count(" ") - 1) << 2)  # kinds, and words in the name
+            names = chain(names, ((name, kind, 2) for name, kind in external_vocabulary(finder.gazetteer).kinds()))
+        for name, kind, words in names:
+            runs = _ALNUM.findall(name.lower())[:words]
+            if runs:
+                key = f" {' '.join(runs)} "
+                self._automaton.add_word(key, self._automaton.get(key, 0) | _KIND_BIT[kind])
         self._automaton.make_automaton()
         self._abbreviations = {form: _KIND_BIT[e.kind] for form, e in finder.vocab.abbreviations.items()}
         self._abbreviations_lower = {form: _KIND_BIT[e.kind] for form, e in finder._abbr_lower.items()}
@@ -158,8 +158,8 @@ class Prefilter:
         if not self._split_keys.isdisjoint(present):
             return None
         bits = [0] * len(pieces)
-        for end, value in self._automaton.iter(joined):
-            bits[joined.count("|", 0, end)] |= value & _BOTH
+        for end, kinds in self._automaton.iter(joined):
+            bits[joined.count("|", 0, end)] |= kinds
         abbreviations = present & self._abbreviation_any
         unknown = {w for w in present - self._common if len(w) >= 3 and w.isalpha()} if self._fuzzy else set()
         if abbreviations or unknown:
@@ -220,8 +220,8 @@ class Prefilter:
 
     def _names(self, joined: str) -> int:
         found = 0
-        for _, value in self._automaton.iter(f" {joined} "):
-            found |= value & _BOTH
+        for _, bits in self._automaton.iter(f" {joined} "):
+            found |= bits
             if found == _BOTH:
                 break
         return found

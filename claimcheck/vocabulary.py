@@ -9,6 +9,7 @@ NOT_IN_KB, with both names normalised.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -69,15 +70,28 @@ def _forms(record: object) -> list[tuple[str, str, str]]:
 
 @dataclass(frozen=True)
 class ExternalVocabulary:
-    """Drug and condition names from outside the knowledge base, keyed by lower-cased n-gram."""
+    """Drug and condition names from outside the knowledge base, keyed by lower-cased n-gram.
 
-    names: dict[str, tuple[str, str, str]]  # name → (kind, display name, source)
+    Each value is one string, "kind<TAB>display name<TAB>source": about 80,000 names
+    take a third less memory than with a tuple of three strings each, in every
+    process of a scan.
+    """
+
+    names: dict[str, str]  # name → "kind\tdisplay name\tsource"
     max_words: int
 
     def lookup(self, ngram: str) -> Entry | None:
         """The entry for a lower-cased n-gram, if any."""
         row = self.names.get(ngram)
-        return Entry(row[0], None, row[1], row[2]) if row else None
+        if row is None:
+            return None
+        kind, name, source = row.split("\t")
+        return Entry(kind, None, name, source)
+
+    def kinds(self) -> Iterator[tuple[str, str]]:
+        """(name, kind) for every name."""
+        for name, row in self.names.items():
+            yield name, row[: row.index("\t")]
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -112,23 +126,23 @@ def external_vocabulary(gazetteer: str = "") -> ExternalVocabulary:
 
     folder = Path(str(resources.files("claimcheck.vocab")))
     sources = [folder / "conditions.tsv", folder / "drugs.tsv"] + ([Path(gazetteer)] if gazetteer else [])
-    names = cached_json("external-vocab-2", sources, lambda: _merge_tables(gazetteer))
-    return ExternalVocabulary({k: tuple(v) for k, v in names.items()}, max_words=4)
+    names = cached_json("external-vocab-3", sources, lambda: _merge_tables(gazetteer))
+    return ExternalVocabulary(names, max_words=4)
 
 
-def _merge_tables(gazetteer: str) -> dict[str, tuple[str, str, str]]:
-    names: dict[str, tuple[str, str, str]] = {}
+def _merge_tables(gazetteer: str) -> dict[str, str]:
+    names: dict[str, str] = {}
     if gazetteer and Path(gazetteer).is_file():
         for line in Path(gazetteer).read_text(encoding="utf-8").splitlines():
             row = line.split("\t")
             if line and not line.startswith("#") and len(row) >= 2:
-                names[row[0]] = (row[1], row[0], "corpus")
+                names[row[0]] = f"{row[1]}\t{row[0]}\tcorpus"
     for row in _read_tsv("conditions.tsv"):
         if not _opens_with_common_word(row[0]):
-            names[row[0]] = ("condition", row[2], f"icd10cm:{row[1]}")
+            names[row[0]] = f"condition\t{row[2]}\ticd10cm:{row[1]}"
     for row in _read_tsv("drugs.tsv"):
         if not _opens_with_common_word(row[0]):
-            names[row[0]] = ("intervention", row[1], f"drugbank:{row[2]}" if row[2] else "mesh")
+            names[row[0]] = f"intervention\t{row[1]}\t{f'drugbank:{row[2]}' if row[2] else 'mesh'}"
     return names
 
 
