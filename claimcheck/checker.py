@@ -20,6 +20,7 @@ from claimcheck.kb.schema import Outcome
 from claimcheck.match import match_claim
 from claimcheck.nlp import build_pipeline
 from claimcheck.prefilter import Prefilter
+from claimcheck.prefilter import pieces as split_pieces
 from claimcheck.results import Citation, Claim, ClaimResult, DocumentResult, Label, Verdict
 from claimcheck.rules import load_rules
 from claimcheck.verdict import DEFAULT_FAIL_ON, judge
@@ -71,6 +72,7 @@ class Checker:
         self._rules = load_rules()
         self._external = external
         self._prefilter: Prefilter | None = None
+        self._exceptions = frozenset(self.nlp.tokenizer.rules or ())
         self._citation_cache: dict[int, tuple[Outcome, tuple[Citation, ...]]] = {}
         self._candidates: tuple[str, list[tuple[int, int]]] | None = None
 
@@ -94,7 +96,7 @@ class Checker:
         claim are skipped; the claims are the same.
         """
         if not prefilter:
-            pieces = self.prefilter.pieces(text)
+            pieces = split_pieces(text, self._exceptions)
         elif self._candidates is not None and self._candidates[0] is text:
             pieces = self._candidates[1]  # just found by may_contain_claim
         else:

@@ -105,10 +105,11 @@ class PatternSet:
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.patterns = patterns
-        self._plain = [i for i, p in enumerate(patterns) if not literal_prefixes(p)]
+        prefixes = [literal_prefixes(p) for p in patterns]
+        self._plain = {i for i, found in enumerate(prefixes) if not found}
         owners: dict[str, list[int]] = {}
-        for i, pattern in enumerate(patterns):
-            for prefix in literal_prefixes(pattern) or ():
+        for i, found in enumerate(prefixes):
+            for prefix in found or ():
                 owners.setdefault(prefix, []).append(i)
         self._automaton: Any = None
         if owners:

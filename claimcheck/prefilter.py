@@ -70,6 +70,20 @@ def surely_sentence_ends(text: str, exceptions: frozenset[str]) -> list[int]:
     return cuts
 
 
+def pieces(text: str, exceptions: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``text`` between the places where spaCy surely starts a sentence.
+
+    A piece ends after the sentence mark and the one space spaCy attaches to it,
+    so each piece tokenizes and splits into sentences as it does inside the text.
+    ``exceptions``: the tokenizer's special cases (``nlp.tokenizer.rules``).
+    """
+    bounds = [0]
+    for cut in surely_sentence_ends(text, exceptions):
+        bounds.append(cut + 1 if text[cut] == " " else cut)
+    bounds.append(len(text))
+    return list(zip(bounds, bounds[1:]))
+
+
 class Prefilter:
     """The pre-filter of one pipeline (built from its mention finder's vocabularies)."""
 
@@ -115,16 +129,8 @@ class Prefilter:
         return next(self.candidates(text), None) is not None
 
     def pieces(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of the pieces of ``text`` between the places where spaCy surely starts a sentence.
-
-        A piece ends after the sentence mark and the one space spaCy attaches to it,
-        so each piece tokenizes and splits into sentences as it does inside the text.
-        """
-        bounds = [0]
-        for cut in surely_sentence_ends(text, self._exceptions):
-            bounds.append(cut + 1 if text[cut] == " " else cut)
-        bounds.append(len(text))
-        return list(zip(bounds, bounds[1:]))
+        """(start, end) of the pieces of ``text``: see :func:`pieces`."""
+        return pieces(text, self._exceptions)
 
     def candidates(self, text: str) -> Iterator[tuple[int, int]]:
         """The pieces (see :meth:`pieces`) in which the checker may find a claim; it finds none in the others."""
