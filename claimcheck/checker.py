@@ -21,7 +21,14 @@ from claimcheck.match import match_claim
 from claimcheck.nlp import build_pipeline
 from claimcheck.prefilter import Prefilter
 from claimcheck.prefilter import pieces as split_pieces
-from claimcheck.results import Citation, Claim, ClaimResult, DocumentResult, Label, Verdict
+from claimcheck.results import (
+    Citation,
+    Claim,
+    ClaimResult,
+    DocumentResult,
+    Label,
+    Verdict,
+)
 from claimcheck.rules import load_rules
 from claimcheck.verdict import DEFAULT_FAIL_ON, judge
 

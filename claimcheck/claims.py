@@ -9,15 +9,20 @@ ivermectin cures covid" gives two claims, not four. Results go to
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from claimcheck.doctext import doc_text
-from claimcheck.modifiers import Modifiers, PredicateHit, choose_predicate, find_predicates, read_modifiers
+from claimcheck.modifiers import (
+    Modifiers,
+    PredicateHit,
+    choose_predicate,
+    find_predicates,
+    read_modifiers,
+)
 from claimcheck.results import Claim, Mention
 from claimcheck.rules import load_rules
 

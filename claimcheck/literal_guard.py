@@ -14,8 +14,8 @@ import re
 from typing import Any
 
 try:  # Python 3.11+: the parser is private but stable; fall back to a plain search without it
-    import re._constants as _c
-    import re._parser as _parser
+    from re import _constants as _c
+    from re import _parser
 except ImportError:  # pragma: no cover
     _parser = None  # type: ignore[assignment]
 

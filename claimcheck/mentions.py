@@ -48,7 +48,7 @@ def _tokenize(nlp: Language, forms: list[str]) -> dict[str, list[str]]:
 class _Words:
     """The tokens' texts and offsets, to cut lower-cased spans without building Span objects."""
 
-    __slots__ = ("texts", "_doc", "_idx")
+    __slots__ = ("_doc", "_idx", "texts")
 
     def __init__(self, doc: Doc, texts: list[str]) -> None:
         self.texts = texts

@@ -20,9 +20,8 @@ check on the annotated corpus and on generated texts full of hard joins.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import chain
+from itertools import chain, pairwise
 from typing import Any
 
 from spacy.attrs import ORTH
@@ -81,7 +80,7 @@ def pieces(text: str, exceptions: frozenset[str]) -> list[tuple[int, int]]:
     for cut in surely_sentence_ends(text, exceptions):
         bounds.append(cut + 1 if text[cut] == " " else cut)
     bounds.append(len(text))
-    return list(zip(bounds, bounds[1:]))
+    return list(pairwise(bounds))
 
 
 class Prefilter:

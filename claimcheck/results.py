@@ -7,8 +7,8 @@ The flow is text → :class:`Mention` → :class:`Claim` → :class:`Verdict` wi
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from functools import cache
 from enum import Enum
+from functools import cache
 from typing import Any
 
 

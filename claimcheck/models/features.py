@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import pairwise
 
 from claimcheck.claims import PairReading
 
@@ -52,7 +53,7 @@ def pair_features(reading: PairReading, *, with_rules: bool) -> dict[str, float]
     masked = mask(reading)
     words = [w if w not in ("interv", "cond", "other") else w.upper() for w in _WORD.findall(masked.lower())]
     keys = [f"w:{w}" for w in words]
-    keys += [f"w:{a} {b}" for a, b in zip(words, words[1:])]
+    keys += [f"w:{a} {b}" for a, b in pairwise(words)]
     keys += [f"w:{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:])]
     for word in masked.split():
         keys.extend(_word_char_ngrams(word))

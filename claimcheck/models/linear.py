@@ -10,8 +10,8 @@ scikit-learn's probabilities before it writes anything.
 from __future__ import annotations
 
 import math
-from itertools import repeat
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
