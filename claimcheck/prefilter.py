@@ -4,11 +4,12 @@ A claim needs, in one sentence, a predicate cue, an intervention and a
 condition. The test looks for them in that order of cost, on the raw string,
 without spaCy:
 
-1. names: one Aho-Corasick pass over the text's lower-cased words finds every
-   name the pipeline can match (knowledge-base names and the external tables),
-   abbreviations are looked up in their own case, and a word that is not
-   ordinary English may be a misspelling of one name (fuzzy matching);
-2. a predicate cue (the same regular expression the rules use);
+1. a predicate cue (the rules' regular expression, searched through the
+   literal prefixes of its alternatives: :mod:`claimcheck.literal_guard`);
+2. names: one Aho-Corasick pass over the text's lower-cased words finds every
+   name the pipeline can match (knowledge-base names, and the first two words of
+   the external tables' names), abbreviations are looked up in their own case,
+   and a word that is not ordinary English may be a misspelling of one name;
 3. when the text holds several sentences, 1 and 2 again on each piece of text
    between the places where spaCy's sentencizer surely starts a new sentence.
 
@@ -133,7 +134,7 @@ class Prefilter:
 
     def candidates(self, text: str) -> Iterator[tuple[int, int]]:
         """The pieces (see :meth:`pieces`) in which the checker may find a claim; it finds none in the others."""
-        if not self._may_pair(text) or not self._has_cue(text):
+        if not self._has_cue(text) or not self._may_pair(text):  # the cue test is the cheaper (7 vs 18 us)
             return
         pieces = self.pieces(text)
         if len(pieces) == 1:
