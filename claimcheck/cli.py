@@ -20,6 +20,11 @@ kb_option = click.option(
     help="Knowledge-base folder (default: the bundled one; env CLAIMCHECK_KB).",
 )
 
+#: ``check --lines`` skips pieces that cannot hold a claim after this many lines (same results, faster).
+PREFILTER_AFTER_LINES = 50
+#: A document longer than this is checked with the pre-filter (same results, faster).
+PREFILTER_FROM_CHARS = 50_000
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="claimcheck")
@@ -75,7 +80,9 @@ def check(files: tuple[str, ...], fmt: str, fail_on: tuple[str, ...], lines: boo
                 out.flush()
                 rejected = True
                 continue
-            result = checker.check(item.text, source=f"<stdin>:{item.line}")
+            # Past the first lines, a stream is long enough to repay building the pre-filter's index
+            # (about 0.4 s); the results are the same either way.
+            result = checker.check(item.text, source=f"<stdin>:{item.line}", prefilter=item.line > PREFILTER_AFTER_LINES)
             flagged |= result.flagged
             render.write(result, "jsonl", out, colour=False)
         sys.exit(1 if flagged else 2 if rejected else 0)
@@ -83,7 +90,7 @@ def check(files: tuple[str, ...], fmt: str, fail_on: tuple[str, ...], lines: boo
     checker = _checker(kb_path, fail_on)
     flagged = False
     for document in documents:
-        result = checker.check(document.text, source=document.source)
+        result = checker.check(document.text, source=document.source, prefilter=len(document.text) > PREFILTER_FROM_CHARS)
         flagged |= result.flagged
         render.write(result, fmt, out, colour=use_colour)
     sys.exit(1 if flagged else 0)

@@ -119,3 +119,16 @@ def test_cli_every_command_has_help():
     for args in (["--help"], ["check", "--help"], ["kb", "--help"], ["kb", "validate", "--help"]):
         result = run(args)
         assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_cli_lines_give_the_same_results_before_and_after_the_prefilter_starts(model_checker):
+    from claimcheck.cli import PREFILTER_AFTER_LINES
+
+    posts = ["LDN cured my MS. My neighbour's dog is fine.", "nice weather today", "Is LDN a miracle cure for MS?",
+             "hello. LDN may help MS! bye."]
+    lines = [posts[i % len(posts)] for i in range(PREFILTER_AFTER_LINES + 2 * len(posts))]
+    result = run(["check", *KB, "--lines"], input="\n".join(lines) + "\n")
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert len(out) == len(lines)
+    for i, (text, got) in enumerate(zip(lines, out), start=1):
+        assert got == model_checker.check(text, source=f"<stdin>:{i}").to_dict()
