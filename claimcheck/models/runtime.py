@@ -26,6 +26,10 @@ class ClaimModels:
             if entry["chosen"] != "rules"
         }
         self._bank = LinearBank(self.models) if self.models else None
+        self._overrule = {
+            task: entry.get("thresholds", {}).get("overrule_rules", 0.0) for task, entry in self.manifest["tasks"].items()
+        }
+        self._claim_threshold = self.manifest["tasks"]["claim"].get("thresholds", {}).get("other", CLAIM_THRESHOLD)
 
     @classmethod
     def bundled(cls) -> ClaimModels | None:
@@ -66,8 +70,7 @@ class ClaimModels:
             label, p = claim
             p_claim = p if label == "claim" else 1.0 - p
             linked = reading.predicate is not None
-            threshold = self.manifest["tasks"]["claim"].get("thresholds", {}).get("other", CLAIM_THRESHOLD)
-            if not linked and p_claim < threshold:
+            if not linked and p_claim < self._claim_threshold:
                 return None
             confidence = max(p_claim, 0.5) if linked else p_claim
         attrs: dict[str, object] = {
@@ -81,18 +84,21 @@ class ClaimModels:
 
     def attribute(self, task: str, reading: PairReading, best: dict[str, tuple[str, float]] | None = None) -> str:
         """One attribute of a claim: the model's reading where it is sure enough to overrule the rules."""
-        mods = reading.modifiers
-        rules = {
-            "predicate": reading.predicate.predicate if reading.predicate else "treats",
-            "polarity": "negative" if mods.negated else "positive",
-            "certainty": mods.certainty,
-            "question": str(mods.question).lower(),
-            "anecdote": str(mods.anecdote).lower(),
-            "reported": str(mods.reported).lower(),
-        }[task]
+        rules = _rule_reading(task, reading)
         found = (self.read(reading) if best is None else best).get(task)
         if found is None:
             return rules
         label, p = found
-        threshold = self.manifest["tasks"][task].get("thresholds", {}).get("overrule_rules", 0.0)
-        return label if label == rules or p >= threshold else rules
+        return label if label == rules or p >= self._overrule[task] else rules
+
+
+def _rule_reading(task: str, reading: PairReading) -> str:
+    """What the rules read for one attribute task, as the task's label."""
+    mods = reading.modifiers
+    if task == "predicate":
+        return reading.predicate.predicate if reading.predicate else "treats"
+    if task == "polarity":
+        return "negative" if mods.negated else "positive"
+    if task == "certainty":
+        return mods.certainty
+    return "true" if getattr(mods, task) else "false"  # question, anecdote, reported
