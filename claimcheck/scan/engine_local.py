@@ -152,6 +152,11 @@ def _work(batch: Batch) -> BatchResult:
 # -- main side ---------------------------------------------------------------------------
 
 
+#: A checkpoint is saved after a written batch when this many seconds have passed since the last one:
+#: saving the aggregates after every batch cost the main process a tenth of a core.
+CHECKPOINT_SECONDS = 1.0
+
+
 class Sink:
     """Where results go: findings and errors files (or streams) plus the checkpoint.
 
@@ -184,12 +189,13 @@ class Sink:
         self.started = time.monotonic()
         self.position: Position | None = None
         self.run_counts = ScanAggregate()
+        self._saved_at = 0.0  # the first written batch is checkpointed at once
 
     def elapsed(self) -> float:
         return self.elapsed_before + time.monotonic() - self.started
 
     def write(self, result: BatchResult, position: Position, progress: Progress) -> None:
-        """Write one batch's output, flush, then checkpoint."""
+        """Write one batch's output, flush, and checkpoint if the last checkpoint is a second old."""
         if result.failure:
             progress.write(f"scan: {result.failure}")
         if result.findings:
@@ -206,9 +212,12 @@ class Sink:
         self.findings.flush()
         if self.errors is not None:
             self.errors.flush()
-        self.save()
+        if time.monotonic() - self._saved_at >= CHECKPOINT_SECONDS:
+            self.save()
 
     def save(self, complete: bool = False) -> None:
+        """Save where reading continues, with the output lengths and aggregates (after a flush)."""
+        self._saved_at = time.monotonic()
         if self.checkpoint_path is None or self.position is None:
             return
         position = self.position
