@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 DEFAULT_CHECKER = "claimcheck.checker:Checker"
-DEFAULT_BATCH_BYTES = 256 * 1024
+DEFAULT_BATCH_BYTES = 512 * 1024
 DEFAULT_MAX_RECORD_BYTES = 1024 * 1024
 
 FORMATS = ("jsonl", "csv", "tsv", "text")
