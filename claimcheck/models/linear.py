@@ -134,21 +134,6 @@ class LinearBank:
         norms[norms == 0.0] = 1.0
         return (raw / norms[self._task_of_column] + self._intercept).tolist()
 
-    def proba(self, features: dict[str, float]) -> dict[str, dict[str, float]]:
-        """Class probabilities of every task for one feature dict."""
-        scores = self._scores(features)
-        out: dict[str, dict[str, float]] = {}
-        for task, lo, hi, classes in self._layout:
-            if hi - lo == 1 and len(classes) == 2:
-                p1 = _sigmoid(scores[lo])
-                out[task] = {classes[0]: 1.0 - p1, classes[1]: p1}
-            else:
-                top = max(scores[lo:hi])
-                e = [math.exp(x - top) for x in scores[lo:hi]]
-                total = sum(e)
-                out[task] = {c: x / total for c, x in zip(classes, e)}
-        return out
-
     def best(self, features: dict[str, float]) -> dict[str, tuple[str, float]]:
         """Every task's most probable class and its probability (the first class on a tie, as ``max``)."""
         scores = self._scores(features)

@@ -84,7 +84,7 @@ class ClaimModels:
 
     def attribute(self, task: str, reading: PairReading, best: dict[str, tuple[str, float]] | None = None) -> str:
         """One attribute of a claim: the model's reading where it is sure enough to overrule the rules."""
-        rules = _rule_reading(task, reading)
+        rules = rule_reading(task, reading)
         found = (self.read(reading) if best is None else best).get(task)
         if found is None:
             return rules
@@ -92,7 +92,7 @@ class ClaimModels:
         return label if label == rules or p >= self._overrule[task] else rules
 
 
-def _rule_reading(task: str, reading: PairReading) -> str:
+def rule_reading(task: str, reading: PairReading) -> str:
     """What the rules read for one attribute task, as the task's label."""
     mods = reading.modifiers
     if task == "predicate":

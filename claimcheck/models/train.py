@@ -28,9 +28,16 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
 
-from claimcheck.models.corpus import PairExample, Sentence, corpus_hash, load_corpus, pair_examples
+from claimcheck.models.corpus import (
+    PairExample,
+    Sentence,
+    corpus_hash,
+    load_corpus,
+    pair_examples,
+)
 from claimcheck.models.features import pair_features
 from claimcheck.models.linear import LinearModel
+from claimcheck.models.runtime import rule_reading
 
 TASKS = ("claim", "predicate", "polarity", "certainty", "question", "anecdote", "reported")
 VARIANTS = ("rules", "model", "model+rules")
@@ -56,16 +63,9 @@ def gold_label(task: str, ex: PairExample) -> str:
 
 def rule_label(task: str, ex: PairExample) -> str:
     """What the rules say for a task."""
-    r, mods = ex.reading, ex.reading.modifiers
     if task == "claim":
-        return "claim" if r.predicate is not None else "none"
-    if task == "predicate":
-        return r.predicate.predicate if r.predicate else "treats"
-    if task == "polarity":
-        return "negative" if mods.negated else "positive"
-    if task == "certainty":
-        return mods.certainty
-    return str({"question": mods.question, "anecdote": mods.anecdote, "reported": mods.reported}[task]).lower()
+        return "claim" if ex.reading.predicate is not None else "none"
+    return rule_reading(task, ex.reading)
 
 
 _FEATURES: dict[tuple[int, bool], dict[str, float]] = {}
