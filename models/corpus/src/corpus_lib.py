@@ -21,6 +21,9 @@ CERTAINTIES = ("hedged", "neutral", "absolute")
 H = "hedged"
 A = "absolute"
 BATCH_SIZE = 100
+RECORD_KEYS = {"id", "register", "text", "claims"}
+CLAIM_KEYS = {"intervention", "intervention_span", "condition", "condition_span", "predicate",
+              "polarity", "certainty", "question", "anecdote", "reported"}
 
 
 @dataclass(frozen=True)
@@ -86,3 +89,26 @@ def claim_records(text: str, claims: Iterable[C], *, no_overlap: bool = False) -
     if len(pairs) != len(set(pairs)):
         raise ValueError(f"duplicate intervention–condition pair in {text!r}")
     return out
+
+
+def words(s: str) -> set[str]:
+    """The lower-cased words of a text (for the near-copy check against evaluation material)."""
+    return set(re.findall(r"[a-z0-9]+", s.lower()))
+
+
+def check_span(text: str, span: object, surface: object, where: str, errors: list[str]) -> None:
+    """Append to ``errors`` what is wrong with one written span: type, range, surface, word boundaries."""
+    if not isinstance(surface, str) or not surface:
+        errors.append(f"{where}: surface {surface!r} is not a non-empty string")
+        return
+    if not (isinstance(span, list) and len(span) == 2 and all(type(x) is int for x in span)):
+        errors.append(f"{where}: span {span!r} is not [int, int]")
+        return
+    s, e = span
+    if not (0 <= s < e <= len(text)):
+        errors.append(f"{where}: span {span} out of range")
+        return
+    if text[s:e] != surface:
+        errors.append(f"{where}: text[{s}:{e}]={text[s:e]!r} != {surface!r}")
+    if (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
+        errors.append(f"{where}: span {span} cuts a word")

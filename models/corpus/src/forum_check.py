@@ -16,32 +16,14 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus_lib import CLAIM_KEYS, PREDICATES, RECORD_KEYS, check_span, words
+
 CORPUS = HERE.parent / "forum.jsonl"
-PREDICATES = {"cures", "treats", "improves", "prevents", "no_effect", "harms", "causes", "is_safe", "is_approved"}
-RECORD_KEYS = {"id", "register", "text", "claims"}
-CLAIM_KEYS = {"intervention", "intervention_span", "condition", "condition_span", "predicate",
-              "polarity", "certainty", "question", "anecdote", "reported"}
 EXPECTED_SIZE = 800
 EVAL_FILES = [Path("/work/shared/data/dev_claims.jsonl")]
 SEED_DIR = Path("/work/shared/seed")
-
-
-def words(s: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", s.lower()))
-
-
-def check_span(text: str, span, surface: str, where: str, errors: list[str]) -> None:
-    if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)):
-        errors.append(f"{where}: span {span!r} is not [int, int]")
-        return
-    s, e = span
-    if not (0 <= s < e <= len(text)):
-        errors.append(f"{where}: span {span} out of range")
-        return
-    if text[s:e] != surface:
-        errors.append(f"{where}: text[{s}:{e}]={text[s:e]!r} != {surface!r}")
-    if (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
-        errors.append(f"{where}: span {span} cuts a word")
 
 
 def check(lines: list[str], errors: list[str]) -> list[dict]:

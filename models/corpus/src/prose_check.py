@@ -20,13 +20,13 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus_lib import CLAIM_KEYS, PREDICATES, RECORD_KEYS, check_span, words
+
 CORPUS = HERE.parent / "prose.jsonl"
 N_EXPECTED = 750
-PREDICATES = ("cures", "treats", "improves", "prevents", "no_effect", "harms", "causes", "is_safe", "is_approved")
 REGISTERS = ("news", "blog", "draft", "marketing", "headline")
-RECORD_KEYS = {"id", "register", "text", "claims"}
-CLAIM_KEYS = {"intervention", "intervention_span", "condition", "condition_span", "predicate",
-              "polarity", "certainty", "question", "anecdote", "reported"}
 EVAL_FILES = [Path("/work/shared/data/dev_claims.jsonl")]
 SEED_DIR = Path("/work/shared/seed")
 # Targets from the brief, as shares of all claims (predicates: at least 25 claims each).
@@ -37,27 +37,6 @@ MIN_PER_PREDICATE = 25
 def in_test_split(record_id: str) -> bool:
     """The fixed test split: about one sentence in five, chosen by a hash of the id."""
     return int(hashlib.sha1(record_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
-
-
-def words(s: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", s.lower()))
-
-
-def check_span(text: str, span, surface, where: str, errors: list[str]) -> None:
-    if not isinstance(surface, str) or not surface:
-        errors.append(f"{where}: surface {surface!r} is not a non-empty string")
-        return
-    if not (isinstance(span, list) and len(span) == 2 and all(type(x) is int for x in span)):
-        errors.append(f"{where}: span {span!r} is not [int, int]")
-        return
-    s, e = span
-    if not (0 <= s < e <= len(text)):
-        errors.append(f"{where}: span {span} out of range")
-        return
-    if text[s:e] != surface:
-        errors.append(f"{where}: text[{s}:{e}]={text[s:e]!r} != {surface!r}")
-    if (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
-        errors.append(f"{where}: span {span} cuts a word")
 
 
 def check_claim(text: str, c: dict, cw: str, errors: list[str]) -> None:
