@@ -108,12 +108,9 @@ class Prefilter:
         self._automaton.make_automaton()
         self._abbreviations = {form: _KIND_BIT[e.kind] for form, e in finder.vocab.abbreviations.items()}
         self._abbreviations_lower = {form: _KIND_BIT[e.kind] for form, e in finder._abbr_lower.items()}
-        self._abbreviation_keys = frozenset(self._abbreviations)
-        self._abbreviation_lower_keys = frozenset(self._abbreviations_lower)
         self._abbreviation_any_bits: dict[str, int] = dict(self._abbreviations_lower)
         for form, bits in self._abbreviations.items():
             self._abbreviation_any_bits[form.lower()] = self._abbreviation_any_bits.get(form.lower(), 0) | bits
-        self._abbreviation_any = frozenset(self._abbreviation_any_bits)
         rules_table = nlp.tokenizer.rules or {}
         self._exceptions = frozenset(rules_table)
         # Tokenizer exceptions that cut one run of letters into tokens ("gonna" → "gon", "na").
@@ -122,7 +119,6 @@ class Prefilter:
             if len(pieces) > 1 and _CASED.fullmatch(key):
                 orths = "".join(f" {piece.get(ORTH, '')} " for piece in pieces)
                 self._splits[key.lower()] = _ALNUM.findall(orths.lower())
-        self._split_keys = frozenset(self._splits)
 
     def __call__(self, text: str) -> bool:
         """False guarantees that the checker finds no claim in ``text``."""
@@ -161,12 +157,12 @@ class Prefilter:
         words = [" ".join(_ALNUM.findall(lower, start, end)) for start, end in pieces]
         joined = f" {' | '.join(words)} "
         present = set(joined.split())
-        if not self._split_keys.isdisjoint(present):
+        if not self._splits.keys().isdisjoint(present):
             return None
         bits = [0] * len(pieces)
         for end, kinds in self._automaton.iter(joined):
             bits[joined.count("|", 0, end)] |= kinds
-        abbreviations = present & self._abbreviation_any
+        abbreviations = present & self._abbreviation_any_bits.keys()
         unknown = {w for w in present - self._common if len(w) >= 3 and w.isalpha()} if self._fuzzy else set()
         if abbreviations or unknown:
             for i, piece_words in enumerate(words):
@@ -198,16 +194,16 @@ class Prefilter:
         if found == _BOTH:
             return True
         runs = set(joined.split())
-        if (runs & self._split_keys) or _MIXED.search(joined):
+        if not self._splits.keys().isdisjoint(runs) or _MIXED.search(joined):
             split = self._split(joined.split())
             found |= self._names(" ".join(split))
             runs.update(split)
             cased += self._split(cased)
             if found == _BOTH:
                 return True
-        for run in self._abbreviation_keys.intersection(cased):
+        for run in self._abbreviations.keys() & set(cased):
             found |= self._abbreviations[run]
-        for run in self._abbreviation_lower_keys.intersection(runs):
+        for run in self._abbreviations_lower.keys() & runs:
             found |= self._abbreviations_lower[run]
         if found == _BOTH:
             return True
