@@ -21,8 +21,9 @@ check on the annotated corpus and on generated texts full of hard joins.
 from __future__ import annotations
 
 import re
+from bisect import bisect
 from collections.abc import Iterator
-from itertools import chain, pairwise
+from itertools import accumulate, chain, pairwise
 from typing import Any
 
 from spacy.attrs import ORTH
@@ -35,9 +36,11 @@ _ALNUM = re.compile(r"[a-z0-9]+")
 _CASED = re.compile(r"[A-Za-z0-9]+")
 _LETTERS_DIGITS = re.compile(r"[A-Za-z]+|[0-9]+")
 _MIXED = re.compile(r"[0-9](?:(?<=[a-z][0-9])|(?=[a-z]))")  # a letter next to a digit
+# For plain-ASCII text as bytes: any character that is not a letter or a digit becomes a space (and letters lower-case).
+_CASED_RUNS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(128)
+_LOWER_RUNS = bytes(c | 32 if chr(c).isalpha() else c if chr(c).isdigit() else 32 for c in range(128)) + bytes(128)
 _BOTH = 3
 _KIND_BIT = {"intervention": 1, "condition": 2}
-_MARK = re.compile(r"(?:\.|[!?]+)(?=\s)")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _OPENERS = frozenset("(\"'")
 # A sentence may begin right after a punctuation token with no space between
@@ -57,16 +60,23 @@ def surely_sentence_ends(text: str, exceptions: frozenset[str]) -> list[int]:
     sound; "Dr. X", "e.g. y", "3.5 mg" and "..." are never cut.
     """
     cuts = []
-    for m in _MARK.finditer(text):  # marks first, then the word before: twice as fast as one pattern
-        end = m.start()
-        start = end
-        while start > 0 and text[start - 1] in _ASCII_LETTERS:
-            start -= 1
-        if end - start < 2 or (start > 0 and text[start - 1] not in _OPENERS and not text[start - 1].isspace()):
-            continue
-        if m.group() == "." and f"{text[start:end]}." in exceptions:
-            continue
-        cuts.append(m.end())
+    for mark in ".!?":  # str.find on each mark, then the word before: three times faster than a regex
+        i = text.find(mark)
+        while i >= 0:
+            after = i + 1
+            if after < len(text) and text[after].isspace():
+                start = end = i
+                if mark != ".":  # a run of "!" and "?" ends here: the word stands before the run
+                    while start > 0 and text[start - 1] in "!?":
+                        start -= 1
+                    end = start
+                while start > 0 and text[start - 1] in _ASCII_LETTERS:
+                    start -= 1
+                standalone = start == 0 or text[start - 1] in _OPENERS or text[start - 1].isspace()
+                if end - start >= 2 and standalone and (mark != "." or f"{text[start:end]}." not in exceptions):
+                    cuts.append(after)
+            i = text.find(mark, after)
+    cuts.sort()
     return cuts
 
 
@@ -108,9 +118,7 @@ class Prefilter:
         self._automaton.make_automaton()
         self._abbreviations = {form: _KIND_BIT[e.kind] for form, e in finder.vocab.abbreviations.items()}
         self._abbreviations_lower = {form: _KIND_BIT[e.kind] for form, e in finder._abbr_lower.items()}
-        self._abbreviation_any_bits: dict[str, int] = dict(self._abbreviations_lower)
-        for form, bits in self._abbreviations.items():
-            self._abbreviation_any_bits[form.lower()] = self._abbreviation_any_bits.get(form.lower(), 0) | bits
+        self._abbreviation_lowers = {form.lower() for form in self._abbreviations} | self._abbreviations_lower.keys()
         rules_table = nlp.tokenizer.rules or {}
         self._exceptions = frozenset(rules_table)
         # Tokenizer exceptions that cut one run of letters into tokens ("gonna" → "gon", "na").
@@ -143,39 +151,55 @@ class Prefilter:
                 yield start, end
 
     def _paired_pieces(self, text: str, pieces: list[tuple[int, int]]) -> list[bool] | None:
-        """For each piece, whether :meth:`_may_pair` holds for it, from one pass of names over the text.
+        """``[self._may_pair(text[start:end]) for start, end in pieces]``, from one pass of names over the text.
 
-        None when the text needs the careful path (not ASCII, or runs that spaCy may
-        cut inside). An abbreviation counts with every case it may have, which only
-        lets more through.
+        None when the text is not plain ASCII (it needs the careful path).
         """
-        lower = text.lower()
-        if not text.isascii() or _MIXED.search(lower):
+        if not text.isascii():
             return None
-        # No run crosses a piece boundary (pieces end after a sentence mark), and no name
-        # crosses the " | " between pieces, as the checker reads each piece on its own.
-        words = [" ".join(_ALNUM.findall(lower, start, end)) for start, end in pieces]
-        joined = f" {' | '.join(words)} "
-        present = set(joined.split())
-        if not self._splits.keys().isdisjoint(present):
-            return None
-        bits = [0] * len(pieces)
-        for end, kinds in self._automaton.iter(joined):
-            bits[joined.count("|", 0, end)] |= kinds
-        abbreviations = present & self._abbreviation_any_bits.keys()
+        # No run crosses a piece boundary (pieces end after a sentence mark).
+        runs = text.encode("ascii").translate(_LOWER_RUNS).decode("ascii")
+        words = [" ".join(runs[start:end].split()) for start, end in pieces]
+        bits = self._piece_names(words)
+        present = set(runs.split())
+        split: list[str] = []
+        if not self._splits.keys().isdisjoint(present) or _MIXED.search(runs):
+            # As _may_pair: names and words also from the runs cut where spaCy may cut inside them.
+            split = [" ".join(self._split(w.split())) for w in words]
+            bits = [a | b for a, b in zip(bits, self._piece_names(split), strict=True)]
+            present.update(" ".join(split).split())
+        abbreviations = not self._abbreviation_lowers.isdisjoint(present)
+        cased = text.encode("ascii").translate(_CASED_RUNS).decode("ascii") if abbreviations else ""
         unknown = {w for w in present - self._common if len(w) >= 3 and w.isalpha()} if self._fuzzy else set()
-        if abbreviations or unknown:
-            for i, piece_words in enumerate(words):
-                found = bits[i]
-                if found == _BOTH:
-                    continue
-                here = set(piece_words.split())
-                for form in here & abbreviations:
-                    found |= self._abbreviation_any_bits[form]
+        if not (abbreviations or unknown):
+            return [b == _BOTH for b in bits]
+        out = []
+        for i, (start, end) in enumerate(pieces):
+            found = bits[i]
+            if found != _BOTH:
+                here = set(words[i].split())
+                if split:
+                    here.update(split[i].split())
+                if abbreviations and not self._abbreviation_lowers.isdisjoint(here):
+                    cased_runs = cased[start:end].split()
+                    for run in self._abbreviations.keys() & set(cased_runs + self._split(cased_runs) if split else cased_runs):
+                        found |= self._abbreviations[run]
+                    for run in self._abbreviations_lower.keys() & here:
+                        found |= self._abbreviations_lower[run]
+                # Each misspelling match holds a word that is not ordinary English (see _may_pair).
                 if found != _BOTH and len(here & unknown) >= (1 if found else 2):
                     found = _BOTH
-                bits[i] = found
-        return [b == _BOTH for b in bits]
+            out.append(found == _BOTH)
+        return out
+
+    def _piece_names(self, words: list[str]) -> list[int]:
+        """The kinds of names found in each piece's runs, from one pass (no name crosses the " | " between pieces)."""
+        bits = [0] * len(words)
+        joined = f" {' | '.join(words)} "
+        bars = [end - 1 for end in accumulate(len(w) + 3 for w in words)]  # where each piece's "|" stands
+        for end, kinds in self._automaton.iter(joined):
+            bits[bisect(bars, end)] |= kinds
+        return bits
 
     def _has_cue(self, text: str) -> bool:
         lower = text.lower()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import re
+
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 WORDS = st.sampled_from(["LDN", "ldn", "MS", "ms", "cured", "my", "does", "not", "help", "ivermectin", "covid", "may",
@@ -52,6 +54,7 @@ HARD = st.sampled_from([
     "cures", "cured", "helps", "does", "not", "work", "for", "my", "is", "a", "miracle", "cure", "gonna", "cannot",
     "St.", "Dr.", "e.g.", "vs.", "!", "?", ".", "...", "!-", ".'", "-", "'", "\n", "\n\n", "  ", "\t", "İ", "\u212a",
     "naltrexonne", "crohns", "autism", "MMR", "causes", "Turmeric", "cancer", "kills", "Homeopathy", "prevents",
+    "ME", "me", "Me", "CFS",
 ])
 
 
@@ -63,3 +66,31 @@ def test_properties_prefilter_is_sound_on_hard_joins(real_checker, words, glue):
     if full.claims:
         assert real_checker.may_contain_claim(text)
     assert real_checker.check(text, prefilter=True).to_dict() == full.to_dict()
+
+
+# What surely_sentence_ends means, as one regular expression: a mark ("." alone, or a run of
+# "!" and "?") followed by white space, after two or more ASCII letters that stand alone.
+_SURE_END = re.compile(r"""(?<![^\s("'])([A-Za-z]{2,}+)(\.|[!?]+)(?=\s)""")
+MARKS = st.lists(st.sampled_from(list("abAB.!?(\"'-1é İ\n\t\u00a0\u2028") + ["vs", "Dr", "e.g"]), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(MARKS)
+def test_properties_sentence_ends_follow_their_definition(real_checker, text):
+    from claimcheck.prefilter import surely_sentence_ends
+
+    exceptions = frozenset(real_checker.nlp.tokenizer.rules)
+    expected = [m.end() for m in _SURE_END.finditer(text) if m.group(2) != "." or f"{m.group(1)}." not in exceptions]
+    assert surely_sentence_ends(text, exceptions) == expected
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(HARD, max_size=30), st.lists(st.sampled_from(["", " ", " "]), min_size=30, max_size=30))
+@example(["Turmeric", "helps", "ME", ".", "me", "too"], [" "] * 30)  # an abbreviation only in its own case
+@example(["gonna", "cure", "covid19", "!", "ldn", "10ms"], [" "] * 30)  # runs spaCy cuts inside
+def test_properties_one_pass_over_the_pieces_tests_each_piece_as_on_its_own(real_checker, words, glue):
+    text = "".join(w + g for w, g in zip(words, glue))
+    prefilter = real_checker.prefilter
+    pieces = prefilter.pieces(text)
+    together = prefilter._paired_pieces(text, pieces)
+    assert together is None or together == [prefilter._may_pair(text[s:e]) for s, e in pieces]
