@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import spacy.about
 from rapidfuzz import fuzz
 from rapidfuzz.process import extractOne
-from spacy.attrs import IDX
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -127,7 +127,8 @@ class MentionFinder:
         for match_id, start, end in self.matcher(doc):
             entry = self._entries[doc.vocab.strings[match_id]]
             spans.append(self._make(doc, start, end, entry, "kb", 1.0))
-        texts = [t.text for t in doc]  # one pass over the tokens, shared by the steps below
+        strings = doc.vocab.strings  # the tokens' texts, shared by the steps below (no Token objects built)
+        texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
         spans.extend(self._abbreviations(doc, texts))
         covered = {i for span, _ in spans for i in range(span.start, span.end)}
         words = _Words(doc, texts)
