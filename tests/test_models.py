@@ -93,3 +93,18 @@ def test_models_question_stays_a_question(model_checker):
 def test_models_confidence_comes_from_the_claim_model(model_checker):
     confidences = {c.claim.extraction_confidence for c in model_checker.check("LDN cured my MS. ivermectin works for covid").claims}
     assert all(0.5 <= c <= 1.0 for c in confidences) and len(confidences) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Boiled ginger can cure coronavirus.", "cures"),
+        ("Does turmeric prevent or cure cancer?", "cures"),
+        ("Do milk or dairy products promote colon cancer?", "causes"),
+    ],
+)
+def test_models_do_not_overrule_a_plain_reading_on_a_hunch(real_checker, text, predicate):
+    # An unsure model (p about 0.55 for "negative", 0.24 for "prevents") once turned these
+    # claims into denials or their opposite, which inverts the verdict.
+    claims = real_checker.check(text).claims
+    assert claims and all(not c.claim.negated and c.claim.predicate == predicate for c in claims)

@@ -26,8 +26,9 @@ class ClaimModels:
             if entry["chosen"] != "rules"
         }
         self._bank = LinearBank(self.models) if self.models else None
-        self._overrule = {
-            task: entry.get("thresholds", {}).get("overrule_rules", 0.0) for task, entry in self.manifest["tasks"].items()
+        # task -> the model's label -> how sure it must be to put that label in place of the rules' reading
+        self._overrule: dict[str, dict[str, float]] = {
+            task: entry.get("thresholds", {}).get("overrule_rules", {}) for task, entry in self.manifest["tasks"].items()
         }
         self._claim_threshold = self.manifest["tasks"]["claim"].get("thresholds", {}).get("other", CLAIM_THRESHOLD)
 
@@ -89,7 +90,8 @@ class ClaimModels:
         if found is None:
             return rules
         label, p = found
-        return label if label == rules or p >= self._overrule[task] else rules
+        threshold = self._overrule[task].get(label, 1.0)  # 1.0: never
+        return label if label == rules or (threshold < 1.0 and p >= threshold) else rules
 
 
 def rule_reading(task: str, reading: PairReading) -> str:
