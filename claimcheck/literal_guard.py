@@ -40,17 +40,30 @@ class LiteralGuard:
             automaton.make_automaton()
             self._automaton = automaton
 
+    @property
+    def guarded(self) -> bool:
+        """Whether every match starts with one of the literal prefixes (else :meth:`starts` is not available)."""
+        return self._automaton is not None
+
     def search(self, text: str) -> re.Match[str] | None:
         """The leftmost match of the pattern in ``text``, or None."""
         if self._automaton is None:
             return self.pattern.search(text)
-        starts = sorted({end - length + 1 for end, length in self._automaton.iter(text)})
         match = self.pattern.match
-        for start in starts:
+        for start in self.starts(text):
             found = match(text, start)
             if found is not None:
                 return found
         return None
+
+    def starts(self, text: str) -> list[int]:
+        """The places where a literal prefix starts, in order: every match starts at one of them."""
+        return sorted({end - length + 1 for end, length in self._automaton.iter(text)})
+
+    def matches_at(self, text: str, starts: list[int]) -> bool:
+        """Whether the pattern matches ``text`` at one of ``starts``."""
+        match = self.pattern.match
+        return any(match(text, start) is not None for start in starts)
 
 
 def literal_prefixes(pattern: re.Pattern[str]) -> set[str] | None:

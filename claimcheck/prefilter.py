@@ -21,7 +21,7 @@ check on the annotated corpus and on generated texts full of hard joins.
 from __future__ import annotations
 
 import re
-from bisect import bisect
+from bisect import bisect, bisect_left
 from collections.abc import Iterator
 from itertools import accumulate, chain, pairwise
 from typing import Any
@@ -138,35 +138,69 @@ class Prefilter:
 
     def candidates(self, text: str) -> Iterator[tuple[int, int]]:
         """The pieces (see :meth:`pieces`) in which the checker may find a claim; it finds none in the others."""
-        if not self._has_cue(text) or not self._may_pair(text):  # the cue test is the cheaper (7 vs 18 us)
+        if not text.isascii() or not self._cue.guarded:
+            yield from self._careful_candidates(text)
+            return
+        # Plain ASCII: lower-casing keeps every offset, so one pass of the cue's literal
+        # prefixes over the text serves each piece, and names are looked for only in the
+        # pieces that hold a cue (a piece passes _may_pair only if the whole text does).
+        lower = text.lower()
+        starts = self._cue.starts(lower)
+        glued = _GLUED.sub(" ", lower)
+        glued_starts = self._cue.starts(glued) if glued != lower else []
+        if not self._cue.matches_at(lower, starts) and not (glued_starts and self._cue.matches_at(glued, glued_starts)):
+            return
+        pieces = self.pieces(text)
+        if len(pieces) == 1:
+            if self._may_pair(text):
+                yield pieces[0]
+            return
+        cued = [
+            (start, end)
+            for start, end in pieces
+            if self._piece_cue(lower, starts, start, end) or (glued_starts and self._piece_cue(glued, glued_starts, start, end))
+        ]
+        if cued:
+            for (start, end), paired in zip(cued, self._paired_pieces(text, cued), strict=True):
+                if paired:
+                    yield start, end
+
+    def _piece_cue(self, lower: str, starts: list[int], start: int, end: int) -> bool:
+        """``_has_cue``'s search on one piece, from the literal prefixes found in the whole (lower-cased) text.
+
+        A prefix that runs past the piece's end cannot match inside it, and the
+        glued form of a piece is the same slice of the glued text (a piece begins
+        after white space or with it).
+        """
+        local = [s - start for s in starts[bisect_left(starts, start) : bisect_left(starts, end)]]
+        return bool(local) and self._cue.matches_at(lower[start:end], local)
+
+    def _careful_candidates(self, text: str) -> Iterator[tuple[int, int]]:
+        """:meth:`candidates` for any text: each piece tested on its own."""
+        if not self._has_cue(text) or not self._may_pair(text):
             return
         pieces = self.pieces(text)
         if len(pieces) == 1:
             yield pieces[0]
             return
-        paired = self._paired_pieces(text, pieces)
-        for i, (start, end) in enumerate(pieces):
+        for start, end in pieces:
             piece = text[start:end]
-            if (paired[i] if paired is not None else self._may_pair(piece)) and self._has_cue(piece):
+            if self._may_pair(piece) and self._has_cue(piece):
                 yield start, end
 
-    def _paired_pieces(self, text: str, pieces: list[tuple[int, int]]) -> list[bool] | None:
-        """``[self._may_pair(text[start:end]) for start, end in pieces]``, from one pass of names over the text.
-
-        None when the text is not plain ASCII (it needs the careful path).
-        """
-        if not text.isascii():
-            return None
+    def _paired_pieces(self, text: str, pieces: list[tuple[int, int]]) -> list[bool]:
+        """``[self._may_pair(text[start:end]) for start, end in pieces]`` for plain-ASCII text, with one pass of names."""
         # No run crosses a piece boundary (pieces end after a sentence mark).
         runs = text.encode("ascii").translate(_LOWER_RUNS).decode("ascii")
         words = [" ".join(runs[start:end].split()) for start, end in pieces]
-        bits = self._piece_names(words)
-        present = set(runs.split())
+        joined = f" {' | '.join(words)} "
+        bits = self._piece_names(words, joined)
+        present = set(joined.split())
         split: list[str] = []
-        if not self._splits.keys().isdisjoint(present) or _MIXED.search(runs):
+        if not self._splits.keys().isdisjoint(present) or _MIXED.search(joined):
             # As _may_pair: names and words also from the runs cut where spaCy may cut inside them.
             split = [" ".join(self._split(w.split())) for w in words]
-            bits = [a | b for a, b in zip(bits, self._piece_names(split), strict=True)]
+            bits = [a | b for a, b in zip(bits, self._piece_names(split, f" {' | '.join(split)} "), strict=True)]
             present.update(" ".join(split).split())
         abbreviations = not self._abbreviation_lowers.isdisjoint(present)
         cased = text.encode("ascii").translate(_CASED_RUNS).decode("ascii") if abbreviations else ""
@@ -192,10 +226,12 @@ class Prefilter:
             out.append(found == _BOTH)
         return out
 
-    def _piece_names(self, words: list[str]) -> list[int]:
-        """The kinds of names found in each piece's runs, from one pass (no name crosses the " | " between pieces)."""
+    def _piece_names(self, words: list[str], joined: str) -> list[int]:
+        """The kinds of names found in each piece's runs, from one pass over ``joined``: ``f" {' | '.join(words)} "``.
+
+        No name crosses the " | " between two pieces.
+        """
         bits = [0] * len(words)
-        joined = f" {' | '.join(words)} "
         bars = [end - 1 for end in accumulate(len(w) + 3 for w in words)]  # where each piece's "|" stands
         for end, kinds in self._automaton.iter(joined):
             bits[bisect(bars, end)] |= kinds

@@ -92,5 +92,5 @@ def test_properties_one_pass_over_the_pieces_tests_each_piece_as_on_its_own(real
     text = "".join(w + g for w, g in zip(words, glue))
     prefilter = real_checker.prefilter
     pieces = prefilter.pieces(text)
-    together = prefilter._paired_pieces(text, pieces)
-    assert together is None or together == [prefilter._may_pair(text[s:e]) for s, e in pieces]
+    if text.isascii():
+        assert prefilter._paired_pieces(text, pieces) == [prefilter._may_pair(text[s:e]) for s, e in pieces]
