@@ -8,11 +8,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Checker", "check", "Label", "DocumentResult", "ClaimResult", "Claim", "Verdict", "Citation", "Mention", "__version__"]
+__all__ = ["Checker", "Citation", "Claim", "ClaimResult", "DocumentResult", "Label", "Mention", "Verdict", "__version__", "check"]
 
 if TYPE_CHECKING:
     from claimcheck.checker import Checker, check
-    from claimcheck.results import Citation, Claim, ClaimResult, DocumentResult, Label, Mention, Verdict
+    from claimcheck.results import (
+        Citation,
+        Claim,
+        ClaimResult,
+        DocumentResult,
+        Label,
+        Mention,
+        Verdict,
+    )
 
 
 def __getattr__(name: str) -> Any:

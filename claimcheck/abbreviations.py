@@ -27,6 +27,4 @@ def abbreviation_fits(doc: Doc, i: int, *, exact: bool, rules: Rules | None = No
         return False
     if nxt is not None and nxt.text == "-":
         return False  # MS-DOS, MS-Word
-    if not exact and prev is not None and prev.like_num:
-        return False
-    return True
+    return exact or prev is None or not prev.like_num  # after a number: "10 ms"

@@ -35,7 +35,7 @@ def cli() -> None:
     """
 
 
-def _checker(kb_path: Path | None, fail_on: tuple[str, ...]):  # noqa: ANN202 - lazy import of a heavy type
+def _checker(kb_path: Path | None, fail_on: tuple[str, ...]):
     from claimcheck.checker import Checker
 
     try:
@@ -125,7 +125,7 @@ def validate(kb_path: Path | None, warnings: bool) -> None:
     sys.exit(1 if errors else 0)
 
 
-def _load(kb_path: Path | None):  # noqa: ANN202
+def _load(kb_path: Path | None):
     from claimcheck.kb.load import load_kb
 
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-import claimcheck.claims  # noqa: F401 - registers the claimcheck_claims factory
+import claimcheck.claims
 import claimcheck.mentions  # noqa: F401 - registers the claimcheck_mentions factory
 
 

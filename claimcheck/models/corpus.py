@@ -76,10 +76,10 @@ def candidate_spans(sentence: Sentence, nlp: Any) -> dict[str, list[tuple[int, i
     """Gold spans plus the mention finder's spans (those not overlapping a gold span of their kind)."""
     spans: dict[str, list[tuple[int, int]]] = {"intervention": [], "condition": []}
     for claim in sentence.claims:
-        for kind in spans:
+        for kind, found in spans.items():
             span = tuple(claim[f"{kind}_span"])
-            if span not in spans[kind]:
-                spans[kind].append(span)  # type: ignore[arg-type]
+            if span not in found:
+                found.append(span)  # type: ignore[arg-type]
     gold = {k: list(v) for k, v in spans.items()}
     for mention in nlp(sentence.text)._.claimcheck_mentions:
         span = (mention.start, mention.end)

@@ -10,7 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sklearn.metrics import classification_report, f1_score, precision_recall_fscore_support
+from sklearn.metrics import (
+    classification_report,
+    f1_score,
+    precision_recall_fscore_support,
+)
 
 from claimcheck.claims import ClaimExtractor
 from claimcheck.models.corpus import PairExample, Sentence, pair_examples

@@ -132,7 +132,7 @@ def _open_outputs(
     if out is None or out == "-":
         if resume:
             raise InputError("--resume needs --out FILE (findings on stdout cannot be resumed)")
-        errors = open(errors_path, "wb") if errors_path else None
+        errors = open(errors_path, "wb") if errors_path else None  # noqa: SIM115 - the caller closes it
         return sys.stdout.buffer, errors, None, None
     errors_path = errors_path or f"{out}.errors.jsonl"
     cp_path = checkpoints.checkpoint_path(out)
@@ -146,8 +146,8 @@ def _open_outputs(
             raise InputError(f"cannot resume: {cp_path} belongs to a scan with other inputs or options")
         checkpoints.truncate_to(out, existing.findings_bytes)
         checkpoints.truncate_to(errors_path, existing.errors_bytes)
-        findings = open(out, "ab")
-        errors = open(errors_path, "ab")
+        findings = open(out, "ab")  # noqa: SIM115 - the caller closes both
+        errors = open(errors_path, "ab")  # noqa: SIM115
         return findings, errors, cp_path, existing
     for path in (out, errors_path):
         parent = os.path.dirname(os.path.abspath(path))

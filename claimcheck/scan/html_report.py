@@ -101,14 +101,14 @@ def timeline_chart(timeline: dict[str, Any], *, width: int = 1040, height: int =
         y = top + plot_h
         tooltip = f"{bucket['period']}: {totals[i]:,} claims in {bucket['posts_with_claims']:,} posts ({bucket['posts']:,} posts)"
         parts.append(f"<g><title>{escape(tooltip)}</title>")
-        for label in COLOURS:
+        for label, colour in COLOURS.items():
             value = bucket["claims"].get(label, 0)
             if not value:
                 continue
             h = plot_h * value / peak
             y -= h
             parts.append(
-                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{COLOURS[label]}"/>'
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{colour}"/>'
             )
         parts.append("</g>")
         if i % label_every == 0:
