@@ -11,6 +11,7 @@ from claimcheck.models.features import pair_features
 from claimcheck.models.linear import LinearBank, LinearModel
 
 CLAIM_THRESHOLD = 0.5
+EFFICACY = frozenset({"cures", "treats", "improves", "prevents"})
 MODELS_DIR = "claim-models"
 
 
@@ -91,6 +92,12 @@ class ClaimModels:
             return rules
         label, p = found
         threshold = self._overrule[task].get(label, 1.0)  # 1.0: never
+        if task == "predicate" and {label, rules} & {"no_effect"} and {label, rules} & EFFICACY:
+            # Between "no effect" and an efficacy class the claim changes sides, as when its
+            # polarity flips ("useless for preventing X" is no "prevents X"): the model must
+            # also be as sure as a polarity flip in that direction needs.
+            side = "positive" if rules == "no_effect" else "negative"
+            threshold = max(threshold, self._overrule.get("polarity", {}).get(side, 1.0))
         return label if label == rules or (threshold < 1.0 and p >= threshold) else rules
 
 

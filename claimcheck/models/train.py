@@ -345,7 +345,9 @@ def model_card(manifest: dict[str, Any]) -> str:
             "A pair that a rule cue links is always a claim; the claim model decides the others "
             f"(p >= {manifest['tasks']['claim'].get('thresholds', {}).get('other', '-')}). For each attribute, the model's "
             "label replaces the rules' reading only when the model is at least this sure of it (chosen out of fold on the "
-            "training split, label by label; a tie keeps the rules; 1.0 means never):"
+            "training split, label by label; a tie keeps the rules; 1.0 means never). A predicate changed between "
+            "`no_effect` and an efficacy class also needs the polarity threshold of that direction, as it changes "
+            "the claim's side:"
         ),
         "",
         "| task | thresholds |", "|---|---|",
