@@ -17,7 +17,7 @@ from claimcheck.doctext import remember_text
 from claimcheck.explain import citations, explain
 from claimcheck.kb.load import KnowledgeBase
 from claimcheck.kb.schema import Outcome
-from claimcheck.match import match_claim
+from claimcheck.match import assessed_relations, match_claim
 from claimcheck.nlp import build_pipeline
 from claimcheck.prefilter import Prefilter
 from claimcheck.prefilter import pieces as split_pieces
@@ -119,7 +119,7 @@ class Checker:
     def judge(self, claim: Claim) -> ClaimResult:
         """The verdict on one claim."""
         match = match_claim(claim, self.kb)
-        judgement = judge(claim, match)
+        judgement = judge(claim, match, assessed_relations(claim, self.kb) if match is None else ())
         flagged = (not claim.question) and judgement.label in self.fail_on
         verdict = Verdict(
             label=judgement.label,

@@ -13,7 +13,7 @@ LABEL_PHRASES = {
     Label.CONTRADICTED: "is contradicted by current evidence",
     Label.MISLEADING: "is not supported by the evidence as stated: it claims more than the evidence shows",
     Label.UNPROVEN: "is unproven: the evidence is too thin or too mixed to support or refute it",
-    Label.NOT_IN_KB: "could not be checked: the knowledge base has no assessment of it",
+    Label.NOT_IN_KB: "could not be checked: the knowledge base has no assessment that answers it",
 }
 VERBS = {
     "cures": "cures", "treats": "treats", "improves": "improves", "prevents": "prevents",

@@ -54,6 +54,14 @@ def claimed_answer(claim: Claim) -> str:
     return _flip(PREDICATE_RELATIONS[claim.predicate][1], claim.negated)
 
 
+def assessed_relations(claim: Claim, kb: KnowledgeBase) -> tuple[str, ...]:
+    """The relations the knowledge base has an outcome for, for the claim's pair (when it has none for the claim's own)."""
+    if claim.intervention.id is None or claim.condition.id is None:
+        return ()
+    found = (kb.find_outcome(claim.intervention.id, claim.condition.id, r) for r in ("treats", "prevents", "causes"))
+    return tuple(outcome.relation for _, outcome, _ in filter(None, found))
+
+
 def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
     """The assessment outcome for a claim, or None if the knowledge base has none."""
     if claim.intervention.id is None or claim.condition.id is None:

@@ -27,7 +27,7 @@ LABEL_MEANINGS: dict[str, str] = {
     "CONTRADICTED": "The current evidence says the opposite of the claim.",
     "MISLEADING": "The direction is not wrong, but the claim states far more certainty or effect than the evidence shows.",
     "UNPROVEN": "The evidence is too thin or too mixed to support or refute the claim.",
-    "NOT_IN_KB": "The knowledge base has no assessment of this intervention and condition.",
+    "NOT_IN_KB": "The knowledge base has no assessment that answers this claim (of this intervention and condition, or of what the claim says about them).",
 }
 
 

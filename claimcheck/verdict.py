@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimcheck.match import Match
+from claimcheck.match import PREDICATE_RELATIONS, Match
 from claimcheck.results import Claim, Label
 
 CERTAINTY_CONFIDENCE = {"high": 0.95, "moderate": 0.85, "low": 0.72, "very_low": 0.6}
@@ -30,14 +30,23 @@ def _overclaims(claim: Claim, match: Match) -> bool:
     return (cure_claim and not match.outcome.cures) or claim.certainty == "absolute"
 
 
-def judge(claim: Claim, match: Match | None) -> Judgement:
-    """Decide the label for one claim."""
+def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> Judgement:
+    """Decide the label for one claim.
+
+    ``assessed``: when there is no match, the relations the knowledge base does assess for the claim's pair.
+    """
     if match is None:
         missing = [m.text for m in (claim.intervention, claim.condition) if m.id is None]
-        why = (
-            f"not in the knowledge base: {', '.join(repr(m) for m in missing)}"
-            if missing else "the knowledge base has no assessment of this intervention for this condition"
-        )
+        if missing:
+            why = f"not in the knowledge base: {', '.join(repr(m) for m in missing)}"
+        elif assessed:
+            asked = PREDICATE_RELATIONS[claim.predicate][0]
+            why = (
+                f"the knowledge base assesses this pair only for {' and '.join(repr(r) for r in assessed)}, "
+                f"not for {asked!r}, which this claim ('{claim.predicate}') needs"
+            )
+        else:
+            why = "the knowledge base has no assessment of this intervention for this condition"
         return Judgement(Label.NOT_IN_KB, round(0.9 * claim.extraction_confidence, 3), (why,))
 
     outcome = match.outcome

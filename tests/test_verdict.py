@@ -75,3 +75,10 @@ def test_verdict_explanation_speaks_about_evidence_not_advice(checker):
 
 def test_verdict_every_result_carries_the_kb_version(checker):
     assert checker.check("LDN cured my MS").to_dict()["kb_version"] == "test-fixture-1"
+
+
+def test_verdict_not_in_kb_says_which_relations_the_pair_is_assessed_for(checker):
+    # The fixture knowledge base assesses LDN for MS as a treatment only; a safety claim needs harms evidence.
+    claims = checker.check("LDN is safe for MS").claims
+    assert claims and claims[0].verdict.label.value == "NOT_IN_KB"
+    assert "only for 'treats'" in claims[0].verdict.reasons[0] and "'causes'" in claims[0].verdict.reasons[0]
