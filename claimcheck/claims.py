@@ -29,6 +29,8 @@ from claimcheck.rules import load_rules
 if TYPE_CHECKING:
     from claimcheck.models.runtime import ClaimModels
 
+# "during pregnancy", "throughout chemotherapy": a condition named as the setting of the claim, not its target.
+SETTING = re.compile(r"(?:during|throughout|while on|in early|in late)\s+(?:my |her |their |your |the |a )?$")
 CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:and|but|while|whereas|yet)\s|\s(?:but|whereas|while|although)\s")
 
 def clause_bounds(lower: str) -> list[tuple[int, int]]:
@@ -119,6 +121,18 @@ def rule_claim(reading: PairReading) -> tuple[str, dict[str, object], float] | N
     return reading.predicate.predicate, attrs, 0.9 if reading.between else 0.7
 
 
+def _without_settings(mentions: list[Mention], lower: str, offset: int) -> list[Mention]:
+    """The mentions less the conditions outside the knowledge base that only set the scene ("during pregnancy")
+    when the sentence names another condition: "Tylenol during pregnancy causes autism" is about autism."""
+    settings = [
+        m for m in mentions
+        if m.kind == "condition" and m.id is None and SETTING.search(lower, max(0, m.start - offset - 40), m.start - offset)
+    ]
+    if not settings or not any(m.kind == "condition" and m not in settings for m in mentions):
+        return mentions
+    return [m for m in mentions if m not in settings]
+
+
 def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | None = None) -> list[Claim]:
     """Every claim in one sentence, given its mentions (document offsets).
 
@@ -138,6 +152,7 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
     offset = sent.start_char
     bounds = clause_bounds(lower)
     claims = []
+    mentions = _without_settings(mentions, lower, offset)
     for intervention, condition in pair_mentions(mentions, bounds, offset):
         first = (intervention.start - offset, intervention.end - offset)
         second = (condition.start - offset, condition.end - offset)

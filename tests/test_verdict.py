@@ -82,3 +82,10 @@ def test_verdict_not_in_kb_says_which_relations_the_pair_is_assessed_for(checker
     claims = checker.check("LDN is safe for MS").claims
     assert claims and claims[0].verdict.label.value == "NOT_IN_KB"
     assert "only for 'treats'" in claims[0].verdict.reasons[0] and "'causes'" in claims[0].verdict.reasons[0]
+
+
+def test_verdict_a_setting_outside_the_knowledge_base_is_not_a_claim_target(real_checker):
+    # "during pregnancy" sets the scene; the claim is about autism, which the knowledge base assesses.
+    claims = real_checker.check("Taking Tylenol during pregnancy causes autism.").claims
+    assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("paracetamol", "autism")]
+    assert claims[0].verdict.label.value == "CONTRADICTED"
