@@ -99,6 +99,7 @@ def test_models_confidence_comes_from_the_claim_model(model_checker):
     ("text", "predicate"),
     [
         ("Boiled ginger can cure coronavirus.", "cures"),
+        ("Essential oils cure coronavirus.", "cures"),  # p 0.76 for "negative": no word denies it
         ("Does turmeric prevent or cure cancer?", "cures"),
         ("Do milk or dairy products promote colon cancer?", "causes"),
         ("Delayed social distancing measures had no impact on preventing COVID-19 deaths.", "no_effect"),

@@ -9,6 +9,7 @@ from typing import Any
 from claimcheck.claims import PairReading, rule_claim
 from claimcheck.models.features import pair_features
 from claimcheck.models.linear import LinearBank, LinearModel
+from claimcheck.rules import load_rules
 
 CLAIM_THRESHOLD = 0.5
 EFFICACY = frozenset({"cures", "treats", "improves", "prevents"})
@@ -91,6 +92,8 @@ class ClaimModels:
         if found is None:
             return rules
         label, p = found
+        if not can_overrule(task, label, reading):
+            return rules
         threshold = self._overrule[task].get(label, 1.0)  # 1.0: never
         if task == "predicate" and {label, rules} & {"no_effect"} and {label, rules} & EFFICACY:
             # Between "no effect" and an efficacy class the claim changes sides, as when its
@@ -99,6 +102,20 @@ class ClaimModels:
             side = "positive" if rules == "no_effect" else "negative"
             threshold = max(threshold, self._overrule.get("polarity", {}).get(side, 1.0))
         return label if label == rules or (threshold < 1.0 and p >= threshold) else rules
+
+
+def can_overrule(task: str, label: str, reading: PairReading) -> bool:
+    """Whether the model may put ``label`` in place of the rules' reading at all (its threshold aside).
+
+    A denial needs a word that denies: the model reads "negative" only in a sentence holding a negation
+    or epistemic-denial cue, wherever the rules put its scope ("approved for X, not Y"). Out of fold on
+    the training split every right flip to "negative" had one; without one the model was reading the
+    verb's form ("Essential oils cure X" looks like "doesn't cure X").
+    """
+    if task != "polarity" or label != "negative":
+        return True
+    rules = load_rules()
+    return rules.negation.search(reading.lower) is not None or rules.epistemic.search(reading.lower) is not None
 
 
 def rule_reading(task: str, reading: PairReading) -> str:

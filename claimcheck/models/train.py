@@ -37,7 +37,7 @@ from claimcheck.models.corpus import (
 )
 from claimcheck.models.features import pair_features
 from claimcheck.models.linear import LinearModel
-from claimcheck.models.runtime import rule_reading
+from claimcheck.models.runtime import can_overrule, rule_reading
 
 TASKS = ("claim", "predicate", "polarity", "certainty", "question", "anecdote", "reported")
 VARIANTS = ("rules", "model", "model+rules")
@@ -169,8 +169,9 @@ def overrule_threshold(
     different labels touch different pairs, so each label's threshold is chosen on
     its own: the one with the best out-of-fold accuracy, the highest on a tie (a
     flip that is right no more often than the rules is not made). Flipping a
-    polarity inverts a verdict, and the two directions need not be equally safe:
-    out of fold, flips to "negative" below 0.7 were right less often than the rules.
+    polarity inverts a verdict, and the two directions need not be equally safe.
+    Flips that :func:`~claimcheck.models.runtime.can_overrule` forbids are left out,
+    as at run time.
     """
     proba, classes = _oof_proba(feats, gold, folds, c)
     top = [classes[j] for j in proba.argmax(axis=1)]
@@ -179,7 +180,11 @@ def overrule_threshold(
     grid = [round(x, 2) for x in np.arange(1.0, -0.001, -0.05)]  # highest first: ties keep the rules
     thresholds: dict[str, float] = {}
     for label in classes:
-        flips = [(p, m == g, r == g) for m, r, p, g in zip(top, rules, p_top, gold, strict=True) if m == label and m != r]
+        flips = [
+            (p, m == g, r == g)
+            for m, r, p, g, e in zip(top, rules, p_top, gold, examples, strict=True)
+            if m == label and m != r and can_overrule(task, label, e.reading)
+        ]
         best = (0, 1.0)
         for t in grid:
             gain = sum(model_right - rules_right for p, model_right, rules_right in flips if p >= t)
@@ -347,7 +352,8 @@ def model_card(manifest: dict[str, Any]) -> str:
             "label replaces the rules' reading only when the model is at least this sure of it (chosen out of fold on the "
             "training split, label by label; a tie keeps the rules; 1.0 means never). A predicate changed between "
             "`no_effect` and an efficacy class also needs the polarity threshold of that direction, as it changes "
-            "the claim's side:"
+            "the claim's side; and the model reads a denial (`negative`) only in a sentence that holds a negation or "
+            "epistemic-denial cue:"
         ),
         "",
         "| task | thresholds |", "|---|---|",
