@@ -6,12 +6,13 @@ without spaCy:
 
 1. a predicate cue (the rules' regular expression, searched through the
    literal prefixes of its alternatives: :mod:`claimcheck.literal_guard`);
-2. names: one Aho-Corasick pass over the text's lower-cased words finds every
-   name the pipeline can match (knowledge-base names, and the first two words of
-   the external tables' names), abbreviations are looked up in their own case,
-   and a word that is not ordinary English may be a misspelling of one name;
-3. when the text holds several sentences, 1 and 2 again on each piece of text
-   between the places where spaCy's sentencizer surely starts a new sentence.
+2. the pieces of text between the places where spaCy's sentencizer surely starts
+   a new sentence that hold a cue (the places found in 1 serve every piece);
+3. names, in those pieces only: one Aho-Corasick pass over their lower-cased
+   words finds every name the pipeline can match (knowledge-base names, and the
+   first two words of the external tables' names), abbreviations are looked up
+   in their own case, and a word that is not ordinary English may be a
+   misspelling of one name.
 
 Every shortcut over-approximates what the pipeline can find, so skipping a text
 never loses a claim; ``tests/test_prefilter.py`` checks it against the full
