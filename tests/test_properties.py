@@ -94,3 +94,16 @@ def test_properties_one_pass_over_the_pieces_tests_each_piece_as_on_its_own(real
     pieces = prefilter.pieces(text)
     if text.isascii():
         assert prefilter._paired_pieces(text, pieces) == [prefilter._may_pair(text[s:e]) for s, e in pieces]
+
+
+PLAIN = st.sampled_from(["LDN", "Essential oils", "Fish oil", "ivermectin", "Turmeric", "Boiled ginger", "vitamin D",
+                         "cure", "cures", "can cure", "treat", "helps", "prevents", "heals", "works for", "reverses",
+                         "MS", "coronavirus", "cancer", "depression", "autism", "the flu", "my", "really", "lol", "."])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(PLAIN, min_size=3, max_size=12).map(" ".join))
+@example("Essential oils cure coronavirus.")  # once read as a denial at p 0.76
+@example("Fish oil cure depression")
+def test_properties_no_claim_is_read_as_a_denial_without_a_word_that_denies(real_checker, text):
+    assert not any(item.claim.negated for item in real_checker.check(text).claims)
