@@ -24,7 +24,7 @@ from claimcheck.modifiers import (
     read_modifiers,
 )
 from claimcheck.results import Claim, Mention
-from claimcheck.rules import load_rules
+from claimcheck.rules import Rules, load_rules
 
 if TYPE_CHECKING:
     from claimcheck.models.runtime import ClaimModels
@@ -102,6 +102,8 @@ def read_pair(
     rules = load_rules()
     chosen = choose_predicate(hits, intervention, condition)
     predicate, between = chosen if chosen else (None, False)
+    if predicate is not None and _purpose_only(lower, predicate, bounds, rules):
+        predicate, between = None, False
     anchor = predicate or PredicateHit("none", max(intervention[0], condition[0]), max(intervention[0], condition[0]), "", False)
     clause_start = bounds[_clause_of(min(intervention[0], condition[0], anchor.start), bounds)][0]
     last = max(intervention[1], condition[1], anchor.end) - 1
@@ -109,6 +111,14 @@ def read_pair(
     starts = sorted([intervention[0], condition[0], *(o[0] for o in others)])
     mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window)
     return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window)
+
+
+def _purpose_only(lower: str, predicate: PredicateHit, bounds: list[tuple[int, int]], rules: Rules) -> bool:
+    """Whether the cue stands in a "whether" clause of research purpose ("to determine whether X helps Y")
+    and the evidence is not denied around it (see ``purpose`` in rules/modifiers.yaml)."""
+    start = bounds[_clause_of(predicate.start, bounds)][0]
+    before = lower[start : predicate.start]
+    return rules.purpose.search(before) is not None and rules.epistemic.search(lower[start : predicate.end + 30]) is None
 
 
 def rule_claim(reading: PairReading) -> tuple[str, dict[str, object], float] | None:

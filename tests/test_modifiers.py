@@ -25,7 +25,12 @@ def test_modifiers_negation(claim_of, text, negated):
 
 @pytest.mark.parametrize(
     "text",
-    ["There is no proof that LDN treats MS", "LDN is not a proven treatment for MS", "LDN has not been shown to help MS"],
+    [
+        "There is no proof that LDN treats MS",
+        "LDN is not a proven treatment for MS",
+        "LDN has not been shown to help MS",
+        "To date, no comprehensive and extensive study has been conducted to determine the efficacy of LDN for MS",
+    ],
 )
 def test_modifiers_epistemic_negation(claim_of, text):
     claim = claim_of(text).claim
@@ -85,3 +90,20 @@ def test_modifiers_predicate(claim_of, text, predicate):
 def test_modifiers_cure_anecdote_with_negation_word_is_not_negated(claim_of):
     claim = claim_of("I don't have Crohn's anymore after LDN").claim
     assert not claim.negated and claim.anecdote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More research is needed to determine whether LDN is beneficial for MS.",
+        "Researchers hope to find out whether LDN can ease fatigue in MS.",
+        "A new trial will test whether LDN slows MS.",
+    ],
+)
+def test_modifiers_a_whether_clause_of_research_purpose_asserts_nothing(checker, text):
+    assert checker.check(text).claims == ()
+
+
+def test_modifiers_did_not_change_is_no_effect(claim_of):
+    claim = claim_of("The treatment with LDN did not significantly change the course of MS").claim
+    assert claim.predicate == "no_effect" and not claim.negated

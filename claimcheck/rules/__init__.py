@@ -46,6 +46,7 @@ class Rules:
     negation_window: int
     scope_breakers: re.Pattern[str]
     epistemic: re.Pattern[str]
+    purpose: re.Pattern[str]  # "to determine whether": what follows is not asserted
     hedging: re.Pattern[str]
     absolute: re.Pattern[str]
     question_openers: re.Pattern[str]
@@ -79,6 +80,7 @@ def load_rules() -> Rules:
         negation_window=int(mods["negation"]["window"]),
         scope_breakers=re.compile("|".join(breakers)),
         epistemic=words_regex(mods["negation"]["epistemic"]),
+        purpose=words_regex(mods["purpose"]),
         hedging=words_regex(mods["hedging"]),
         absolute=words_regex(mods["absolute"]),
         question_openers=re.compile(rf"^\W*(?:{'|'.join(sorted(mods['question']['openers'], key=len, reverse=True))})\b"),
