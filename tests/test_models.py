@@ -111,3 +111,10 @@ def test_models_do_not_overrule_a_plain_reading_on_a_hunch(real_checker, text, p
     # claims into denials or their opposite, which inverts the verdict.
     claims = real_checker.check(text).claims
     assert claims and all(not c.claim.negated and c.claim.predicate == predicate for c in claims)
+
+
+def test_models_keep_a_denial_of_the_evidence_that_the_rules_found(real_checker):
+    # The polarity model read this as an assertion at p 0.84.
+    text = "To date, no comprehensive and extensive study has been conducted to determine the efficacy of LDN in MS."
+    claims = real_checker.check(text).claims
+    assert claims and all(c.claim.negated and c.claim.epistemic for c in claims)

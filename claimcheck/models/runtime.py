@@ -110,10 +110,14 @@ def can_overrule(task: str, label: str, reading: PairReading) -> bool:
     A denial needs a word that denies: the model reads "negative" only in a sentence holding a negation
     or epistemic-denial cue, wherever the rules put its scope ("approved for X, not Y"). Out of fold on
     the training split every right flip to "negative" had one; without one the model was reading the
-    verb's form ("Essential oils cure X" looks like "doesn't cure X").
+    verb's form ("Essential oils cure X" looks like "doesn't cure X"). And a denial of the evidence that the
+    rules found ("no comprehensive study has shown ...") stands: on the training split all 10 such pairs
+    are denials, and the one flip the model made there out of fold was wrong.
     """
-    if task != "polarity" or label != "negative":
+    if task != "polarity":
         return True
+    if label == "positive":
+        return not reading.modifiers.epistemic
     rules = load_rules()
     return rules.negation.search(reading.lower) is not None or rules.epistemic.search(reading.lower) is not None
 

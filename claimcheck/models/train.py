@@ -353,7 +353,7 @@ def model_card(manifest: dict[str, Any]) -> str:
             "training split, label by label; a tie keeps the rules; 1.0 means never). A predicate changed between "
             "`no_effect` and an efficacy class also needs the polarity threshold of that direction, as it changes "
             "the claim's side; and the model reads a denial (`negative`) only in a sentence that holds a negation or "
-            "epistemic-denial cue:"
+            "epistemic-denial cue, and never overrules a denial of the evidence that the rules found:"
         ),
         "",
         "| task | thresholds |", "|---|---|",
