@@ -104,6 +104,8 @@ def test_models_confidence_comes_from_the_claim_model(model_checker):
         ("Do milk or dairy products promote colon cancer?", "causes"),
         ("Delayed social distancing measures had no impact on preventing COVID-19 deaths.", "no_effect"),
         ("Tocilizumab had no impact on reducing the death rates of covid patients.", "no_effect"),
+        ("hcq is dangerous for covid patients with heart problems", "harms"),  # once "is_safe", not negated
+        ("alkaline water is just expensive water, zero effect on cancer", "no_effect"),
     ],
 )
 def test_models_do_not_overrule_a_plain_reading_on_a_hunch(real_checker, text, predicate):

@@ -13,6 +13,7 @@ from claimcheck.rules import load_rules
 
 CLAIM_THRESHOLD = 0.5
 EFFICACY = frozenset({"cures", "treats", "improves", "prevents"})
+HARM = frozenset({"harms", "causes"})
 MODELS_DIR = "claim-models"
 
 
@@ -76,14 +77,23 @@ class ClaimModels:
             if not linked and p_claim < self._claim_threshold:
                 return None
             confidence = max(p_claim, 0.5) if linked else p_claim
+        negated = self.attribute("polarity", reading, best) == "negative"
+        predicate = self.attribute("predicate", reading, best)
+        rules_predicate = rule_reading("predicate", reading)
+        safety = {predicate, rules_predicate}
+        if safety & {"is_safe"} and safety & HARM and negated == reading.modifiers.negated:
+            # "Dangerous" is harms to the rules and is_safe denied to the corpus: the model's is_safe keeps the
+            # meaning only with the polarity turned, so without that the rules' predicate stays ("hcq is
+            # dangerous" never becomes "hcq is safe").
+            predicate = rules_predicate
         attrs: dict[str, object] = {
-            "negated": self.attribute("polarity", reading, best) == "negative",
+            "negated": negated,
             "certainty": self.attribute("certainty", reading, best),
             "question": self.attribute("question", reading, best) == "true",
             "anecdote": self.attribute("anecdote", reading, best) == "true",
             "reported": self.attribute("reported", reading, best) == "true",
         }
-        return self.attribute("predicate", reading, best), attrs, confidence
+        return predicate, attrs, confidence
 
     def attribute(self, task: str, reading: PairReading, best: dict[str, tuple[str, float]] | None = None) -> str:
         """One attribute of a claim: the model's reading where it is sure enough to overrule the rules."""
@@ -96,10 +106,12 @@ class ClaimModels:
             return rules
         threshold = self._overrule[task].get(label, 1.0)  # 1.0: never
         if task == "predicate" and {label, rules} & {"no_effect"} and {label, rules} & EFFICACY:
-            # Between "no effect" and an efficacy class the claim changes sides, as when its
-            # polarity flips ("useless for preventing X" is no "prevents X"): the model must
-            # also be as sure as a polarity flip in that direction needs.
+            # Between "no effect" and an efficacy class the claim changes sides, as when its polarity flips
+            # ("useless for preventing X" is no "prevents X"): the model must be as sure as a polarity flip
+            # that way needs, and may deny an effect only where a word denies.
             side = "positive" if rules == "no_effect" else "negative"
+            if not can_overrule("polarity", side, reading):
+                return rules
             threshold = max(threshold, self._overrule.get("polarity", {}).get(side, 1.0))
         return label if label == rules or (threshold < 1.0 and p >= threshold) else rules
 

@@ -350,9 +350,10 @@ def model_card(manifest: dict[str, Any]) -> str:
             "A pair that a rule cue links is always a claim; the claim model decides the others "
             f"(p >= {manifest['tasks']['claim'].get('thresholds', {}).get('other', '-')}). For each attribute, the model's "
             "label replaces the rules' reading only when the model is at least this sure of it (chosen out of fold on the "
-            "training split, label by label; a tie keeps the rules; 1.0 means never). A predicate changed between "
-            "`no_effect` and an efficacy class also needs the polarity threshold of that direction, as it changes "
-            "the claim's side; and the model reads a denial (`negative`) only in a sentence that holds a negation or "
+            "training split, label by label; a tie keeps the rules; 1.0 means never). Moving a predicate between `no_effect` and "
+            "an efficacy class changes the claim's side: it also needs the polarity threshold of that direction (and "
+            "a word that denies, towards `no_effect`); `is_safe` in place of the rules' `harms`/`causes` is kept only "
+            "when the polarity turned with it; and the model reads a denial (`negative`) only in a sentence that holds a negation or "
             "epistemic-denial cue, and never overrules a denial of the evidence that the rules found:"
         ),
         "",
