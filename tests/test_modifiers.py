@@ -107,3 +107,17 @@ def test_modifiers_a_whether_clause_of_research_purpose_asserts_nothing(checker,
 def test_modifiers_did_not_change_is_no_effect(claim_of):
     claim = claim_of("The treatment with LDN did not significantly change the course of MS").claim
     assert claim.predicate == "no_effect" and not claim.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("ldn doesnt do squat for ms lol", "no_effect", False),  # one idiom, not a double negation
+        ("LDN stopped working for my MS after a year", "no_effect", False),
+        ("tbh i doubt LDN does anything for my MS", "treats", True),
+        ("no doubt that LDN helps MS", "improves", False),
+    ],
+)
+def test_modifiers_colloquial_denials(claim_of, text, predicate, negated):
+    claim = claim_of(text).claim
+    assert (claim.predicate, claim.negated) == (predicate, negated)
