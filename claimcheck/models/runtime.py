@@ -14,6 +14,8 @@ from claimcheck.rules import load_rules
 CLAIM_THRESHOLD = 0.5
 EFFICACY = frozenset({"cures", "treats", "improves", "prevents"})
 HARM = frozenset({"harms", "causes"})
+#: Predicates on opposite sides: moving a claim from one to the other, polarity unchanged, inverts it.
+OPPOSITE_SIDES = ((frozenset({"no_effect"}), EFFICACY), (frozenset({"is_safe"}), HARM))
 MODELS_DIR = "claim-models"
 
 
@@ -80,12 +82,17 @@ class ClaimModels:
         negated = self.attribute("polarity", reading, best) == "negative"
         predicate = self.attribute("predicate", reading, best)
         rules_predicate = rule_reading("predicate", reading)
-        safety = {predicate, rules_predicate}
-        if safety & {"is_safe"} and safety & HARM and negated == reading.modifiers.negated:
-            # "Dangerous" is harms to the rules and is_safe denied to the corpus: the model's is_safe keeps the
-            # meaning only with the polarity turned, so without that the rules' predicate stays ("hcq is
-            # dangerous" never becomes "hcq is safe").
-            predicate = rules_predicate
+        if _crosses(predicate, rules_predicate) and negated == reading.modifiers.negated:
+            # The model's predicate stands on the other side of the rules' one while the polarity did not turn
+            # with it, which would invert the claim. A denial the rules read is re-labelled in the corpus's
+            # way ("won't do anything for": treats denied -> no_effect); "dangerous" (harms) never becomes
+            # "safe", nor a denial of the evidence a flat "no effect", by the predicate alone.
+            if reading.modifiers.negated and not reading.modifiers.epistemic:
+                negated = False
+            elif not reading.modifiers.negated and "no_effect" in (predicate, rules_predicate):
+                pass  # a lack of effect the rules missed ("zero effect on"), as guarded in attribute()
+            else:
+                predicate = rules_predicate
         attrs: dict[str, object] = {
             "negated": negated,
             "certainty": self.attribute("certainty", reading, best),
@@ -114,6 +121,10 @@ class ClaimModels:
                 return rules
             threshold = max(threshold, self._overrule.get("polarity", {}).get(side, 1.0))
         return label if label == rules or (threshold < 1.0 and p >= threshold) else rules
+
+
+def _crosses(a: str, b: str) -> bool:
+    return any((a in x and b in y) or (a in y and b in x) for x, y in OPPOSITE_SIDES)
 
 
 def can_overrule(task: str, label: str, reading: PairReading) -> bool:
