@@ -145,6 +145,9 @@ class PatternSet:
             if i in self._plain:
                 out.append(list(pattern.finditer(text)))
                 continue
+            if not starts[i]:
+                out.append([])
+                continue
             found, reach = [], 0
             for start in sorted(starts[i]):
                 if start < reach:
