@@ -121,3 +121,8 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
 def test_modifiers_colloquial_denials(claim_of, text, predicate, negated):
     claim = claim_of(text).claim
     assert (claim.predicate, claim.negated) == (predicate, negated)
+
+
+def test_modifiers_results_in_as_a_noun_is_no_cause(claim_of):
+    claim = claim_of("LDN does not improve clinical results in patients with MS").claim
+    assert (claim.predicate, claim.negated) == ("improves", True)
