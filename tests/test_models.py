@@ -95,24 +95,36 @@ def test_models_confidence_comes_from_the_claim_model(model_checker):
     assert all(0.5 <= c <= 1.0 for c in confidences) and len(confidences) == 2
 
 
+SIDES = {"cures": "effect", "treats": "effect", "improves": "effect", "prevents": "effect", "no_effect": "no effect",
+         "is_safe": "safe", "harms": "harm", "causes": "harm"}
+OTHER_SIDE = {"effect": "no effect", "no effect": "effect", "safe": "harm", "harm": "safe"}
+
+
+def meaning(claim) -> str:
+    """What a claim says, whichever way predicate and polarity write it ("is_safe" denied is a harm)."""
+    side = SIDES.get(claim.predicate, claim.predicate)
+    return OTHER_SIDE.get(side, side) if claim.negated else side
+
+
 @pytest.mark.parametrize(
-    ("text", "predicate"),
+    ("text", "said"),
     [
-        ("Boiled ginger can cure coronavirus.", "cures"),
-        ("Essential oils cure coronavirus.", "cures"),  # p 0.76 for "negative": no word denies it
-        ("Does turmeric prevent or cure cancer?", "cures"),
-        ("Do milk or dairy products promote colon cancer?", "causes"),
-        ("Delayed social distancing measures had no impact on preventing COVID-19 deaths.", "no_effect"),
-        ("Tocilizumab had no impact on reducing the death rates of covid patients.", "no_effect"),
-        ("hcq is dangerous for covid patients with heart problems", "harms"),  # once "is_safe", not negated
-        ("alkaline water is just expensive water, zero effect on cancer", "no_effect"),
+        ("Boiled ginger can cure coronavirus.", "effect"),
+        ("Essential oils cure coronavirus.", "effect"),  # p 0.76 for "negative": no word denies it
+        ("Does turmeric prevent or cure cancer?", "effect"),
+        ("Do milk or dairy products promote colon cancer?", "harm"),
+        ("Delayed social distancing measures had no impact on preventing COVID-19 deaths.", "no effect"),
+        ("Tocilizumab had no impact on reducing the death rates of covid patients.", "no effect"),
+        ("hcq is dangerous for covid patients with heart problems", "harm"),  # once read as "is_safe"
+        ("alkaline water is just expensive water, zero effect on cancer", "no effect"),
+        ("ldn won't do anything for long covid, stop wasting your money", "no effect"),  # once doubly negated
+        ("probiotics probably dont do much for ibs, but the studies are all over the place", "no effect"),
+        ("Low-dose naltrexone does not appear to harm people with Crohn's disease.", "safe"),
     ],
 )
-def test_models_do_not_overrule_a_plain_reading_on_a_hunch(real_checker, text, predicate):
-    # An unsure model (p about 0.55 for "negative", 0.24 for "prevents") once turned these
-    # claims into denials or their opposite, which inverts the verdict.
+def test_models_do_not_invert_what_a_claim_says(real_checker, text, said):
     claims = real_checker.check(text).claims
-    assert claims and all(not c.claim.negated and c.claim.predicate == predicate for c in claims)
+    assert claims and all(meaning(c.claim) == said for c in claims)
 
 
 def test_models_keep_a_denial_of_the_evidence_that_the_rules_found(real_checker):

@@ -82,17 +82,7 @@ class ClaimModels:
         negated = self.attribute("polarity", reading, best) == "negative"
         predicate = self.attribute("predicate", reading, best)
         rules_predicate = rule_reading("predicate", reading)
-        if _crosses(predicate, rules_predicate) and negated == reading.modifiers.negated:
-            # The model's predicate stands on the other side of the rules' one while the polarity did not turn
-            # with it, which would invert the claim. A denial the rules read is re-labelled in the corpus's
-            # way ("won't do anything for": treats denied -> no_effect); "dangerous" (harms) never becomes
-            # "safe", nor a denial of the evidence a flat "no effect", by the predicate alone.
-            if reading.modifiers.negated and not reading.modifiers.epistemic:
-                negated = False
-            elif not reading.modifiers.negated and "no_effect" in (predicate, rules_predicate):
-                pass  # a lack of effect the rules missed ("zero effect on"), as guarded in attribute()
-            else:
-                predicate = rules_predicate
+        negated = self._coherent_polarity(reading, best, predicate, rules_predicate, negated)
         attrs: dict[str, object] = {
             "negated": negated,
             "certainty": self.attribute("certainty", reading, best),
@@ -101,6 +91,29 @@ class ClaimModels:
             "reported": self.attribute("reported", reading, best) == "true",
         }
         return predicate, attrs, confidence
+
+    def _coherent_polarity(
+        self, reading: PairReading, best: dict[str, tuple[str, float]], predicate: str, rules_predicate: str, negated: bool,
+    ) -> bool:
+        """The polarity that goes with the chosen predicate, so that mixing the two readings never inverts a claim.
+
+        The corpus and the rules write some meanings differently ("dangerous": is_safe denied / harms;
+        "won't do anything for": no_effect / treats denied), and predicate and polarity are chosen apart.
+        """
+        rules_negated = reading.modifiers.negated
+        if _crosses(predicate, rules_predicate):
+            if negated != rules_negated:
+                return negated  # both turned: the same meaning, written the other way
+            licensed = not rules_negated and (
+                "no_effect" in (predicate, rules_predicate) or (rules_predicate == "is_safe" and predicate in HARM)
+            )
+            # A lack of effect the rules missed ("zero effect on"), or a harm where they read safety, may change
+            # the meaning (attribute() guards it); otherwise the predicate only re-labels the rules' meaning.
+            return negated if licensed else not rules_negated
+        model_predicate = best.get("predicate", (predicate, 0.0))[0]
+        if negated != rules_negated and _crosses(model_predicate, predicate):
+            return rules_negated  # the model's polarity belongs to its own predicate, on the other side
+        return negated
 
     def attribute(self, task: str, reading: PairReading, best: dict[str, tuple[str, float]] | None = None) -> str:
         """One attribute of a claim: the model's reading where it is sure enough to overrule the rules."""
@@ -131,7 +144,8 @@ def can_overrule(task: str, label: str, reading: PairReading) -> bool:
     """Whether the model may put ``label`` in place of the rules' reading at all (its threshold aside).
 
     A denial needs a word that denies: the model reads "negative" only in a sentence holding a negation
-    or epistemic-denial cue, wherever the rules put its scope ("approved for X, not Y"). Out of fold on
+    or epistemic-denial cue, wherever the rules put its scope ("approved for X, not Y"), or an irony marker
+    ("oh sure, X cures Y 🙄"). Out of fold on
     the training split every right flip to "negative" had one; without one the model was reading the
     verb's form ("Essential oils cure X" looks like "doesn't cure X"). And a denial of the evidence that the
     rules found ("no comprehensive study has shown ...") stands: on the training split all 10 such pairs
@@ -142,7 +156,7 @@ def can_overrule(task: str, label: str, reading: PairReading) -> bool:
     if label == "positive":
         return not reading.modifiers.epistemic
     rules = load_rules()
-    return rules.negation.search(reading.lower) is not None or rules.epistemic.search(reading.lower) is not None
+    return any(p.search(reading.lower) is not None for p in (rules.negation, rules.epistemic, rules.irony))
 
 
 def rule_reading(task: str, reading: PairReading) -> str:

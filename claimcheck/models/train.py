@@ -352,10 +352,10 @@ def model_card(manifest: dict[str, Any]) -> str:
             "label replaces the rules' reading only when the model is at least this sure of it (chosen out of fold on the "
             "training split, label by label; a tie keeps the rules; 1.0 means never). Moving a predicate between `no_effect` and "
             "an efficacy class changes the claim's side: it also needs the polarity threshold of that direction (and "
-            "a word that denies, towards `no_effect`); when a predicate crosses to the other side "
-            "while the polarity did not turn, a denial the rules read is re-labelled the corpus's way (treats denied "
-            "becomes no_effect) and `harms` never becomes `is_safe`; and the model reads a denial (`negative`) only in a sentence that holds a negation or "
-            "epistemic-denial cue, and never overrules a denial of the evidence that the rules found:"
+            "a word that denies, towards `no_effect`). Predicate and polarity are then made to agree, so that mixing "
+            "the model's and the rules' readings never inverts a claim (\"dangerous\" is is_safe denied, or harms); "
+            "and the model reads a denial (`negative`) only in a sentence holding a negation, an epistemic-denial cue "
+            "or an irony marker, and never overrules a denial of the evidence that the rules found:"
         ),
         "",
         "| task | thresholds |", "|---|---|",

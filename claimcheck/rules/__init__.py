@@ -47,6 +47,7 @@ class Rules:
     scope_breakers: re.Pattern[str]
     epistemic: re.Pattern[str]
     purpose: re.Pattern[str]  # "to determine whether": what follows is not asserted
+    irony: re.Pattern[str]  # "oh sure", "🙄": may deny by mocking
     hedging: re.Pattern[str]
     absolute: re.Pattern[str]
     question_openers: re.Pattern[str]
@@ -81,6 +82,7 @@ def load_rules() -> Rules:
         scope_breakers=re.compile("|".join(breakers)),
         epistemic=words_regex(mods["negation"]["epistemic"]),
         purpose=words_regex(mods["purpose"]),
+        irony=words_regex(mods["irony"]),
         hedging=words_regex(mods["hedging"]),
         absolute=words_regex(mods["absolute"]),
         question_openers=re.compile(rf"^\W*(?:{'|'.join(sorted(mods['question']['openers'], key=len, reverse=True))})\b"),
