@@ -82,7 +82,7 @@ class ClaimModels:
         negated = self.attribute("polarity", reading, best) == "negative"
         predicate = self.attribute("predicate", reading, best)
         rules_predicate = rule_reading("predicate", reading)
-        negated = self._coherent_polarity(reading, best, predicate, rules_predicate, negated)
+        negated = _coherent_polarity(reading, best, predicate, rules_predicate, negated)
         attrs: dict[str, object] = {
             "negated": negated,
             "certainty": self.attribute("certainty", reading, best),
@@ -91,29 +91,6 @@ class ClaimModels:
             "reported": self.attribute("reported", reading, best) == "true",
         }
         return predicate, attrs, confidence
-
-    def _coherent_polarity(
-        self, reading: PairReading, best: dict[str, tuple[str, float]], predicate: str, rules_predicate: str, negated: bool,
-    ) -> bool:
-        """The polarity that goes with the chosen predicate, so that mixing the two readings never inverts a claim.
-
-        The corpus and the rules write some meanings differently ("dangerous": is_safe denied / harms;
-        "won't do anything for": no_effect / treats denied), and predicate and polarity are chosen apart.
-        """
-        rules_negated = reading.modifiers.negated
-        if _crosses(predicate, rules_predicate):
-            if negated != rules_negated:
-                return negated  # both turned: the same meaning, written the other way
-            licensed = not rules_negated and (
-                "no_effect" in (predicate, rules_predicate) or (rules_predicate == "is_safe" and predicate in HARM)
-            )
-            # A lack of effect the rules missed ("zero effect on"), or a harm where they read safety, may change
-            # the meaning (attribute() guards it); otherwise the predicate only re-labels the rules' meaning.
-            return negated if licensed else not rules_negated
-        model_predicate = best.get("predicate", (predicate, 0.0))[0]
-        if negated != rules_negated and _crosses(model_predicate, predicate):
-            return rules_negated  # the model's polarity belongs to its own predicate, on the other side
-        return negated
 
     def attribute(self, task: str, reading: PairReading, best: dict[str, tuple[str, float]] | None = None) -> str:
         """One attribute of a claim: the model's reading where it is sure enough to overrule the rules."""
@@ -134,6 +111,30 @@ class ClaimModels:
                 return rules
             threshold = max(threshold, self._overrule.get("polarity", {}).get(side, 1.0))
         return label if label == rules or (threshold < 1.0 and p >= threshold) else rules
+
+
+def _coherent_polarity(
+    reading: PairReading, best: dict[str, tuple[str, float]], predicate: str, rules_predicate: str, negated: bool,
+) -> bool:
+    """The polarity that goes with the chosen predicate, so that mixing the two readings never inverts a claim.
+
+    The corpus and the rules write some meanings differently ("dangerous": is_safe denied / harms;
+    "won't do anything for": no_effect / treats denied), and predicate and polarity are chosen apart.
+    """
+    rules_negated = reading.modifiers.negated
+    if _crosses(predicate, rules_predicate):
+        if negated != rules_negated:
+            return negated  # both turned: the same meaning, written the other way
+        licensed = not rules_negated and (
+            "no_effect" in (predicate, rules_predicate) or (rules_predicate == "is_safe" and predicate in HARM)
+        )
+        # A lack of effect the rules missed ("zero effect on"), or a harm where they read safety, may change
+        # the meaning (attribute() guards it); otherwise the predicate only re-labels the rules' meaning.
+        return negated if licensed else not rules_negated
+    model_predicate = best.get("predicate", (predicate, 0.0))[0]
+    if negated != rules_negated and _crosses(model_predicate, predicate):
+        return rules_negated  # the model's polarity belongs to its own predicate, on the other side
+    return negated
 
 
 def _crosses(a: str, b: str) -> bool:
