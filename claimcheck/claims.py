@@ -132,15 +132,22 @@ def rule_claim(reading: PairReading) -> tuple[str, dict[str, object], float] | N
 
 
 def _without_settings(mentions: list[Mention], lower: str, offset: int) -> list[Mention]:
-    """The mentions less the conditions outside the knowledge base that only set the scene ("during pregnancy")
-    when the sentence names another condition: "Tylenol during pregnancy causes autism" is about autism."""
+    """The mentions less the conditions that only set the scene ("during pregnancy") when the sentence names
+    another condition: "Tylenol during pregnancy causes autism" is about autism.
+
+    A scene-setter in the knowledge base is kept unless the other condition is in it too: "zinc during covid
+    prevents loss of smell" keeps the covid pair, the one the knowledge base can answer.
+    """
     settings = [
         m for m in mentions
-        if m.kind == "condition" and m.id is None and SETTING.search(lower, max(0, m.start - offset - 40), m.start - offset)
+        if m.kind == "condition" and SETTING.search(lower, max(0, m.start - offset - 40), m.start - offset)
     ]
-    if not settings or not any(m.kind == "condition" and m not in settings for m in mentions):
+    others = [m for m in mentions if m.kind == "condition" and m not in settings]
+    if not settings or not others:
         return mentions
-    return [m for m in mentions if m not in settings]
+    known = any(m.id is not None for m in others)
+    dropped = [m for m in settings if m.id is None or known]
+    return [m for m in mentions if m not in dropped]
 
 
 def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | None = None) -> list[Claim]:
