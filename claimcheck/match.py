@@ -17,7 +17,7 @@ from claimcheck.results import Claim
 #: A fallback is (relation, answer before negation, weak): when the knowledge base has no outcome for the
 #: relation asked, a neighbouring one may still refute the claim ("masks increase infection" against
 #: "masks prevent infection: yes"); a weak fallback can refute but never support, since agreeing with
-#: "does not prevent" does not show "causes".
+#: "does not prevent" does not show "causes". A negated claim takes no weak fallback (see ``match_claim``).
 PREDICATE_RELATIONS: dict[str, tuple[str, str, tuple[tuple[str, str, bool], ...]]] = {
     "cures": ("treats", "yes", (("prevents", "yes", False),)),
     "treats": ("treats", "yes", (("prevents", "yes", False),)),
@@ -67,6 +67,9 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
     if claim.intervention.id is None or claim.condition.id is None:
         return None
     relation, base, fallbacks = PREDICATE_RELATIONS[claim.predicate]
+    # A weak fallback reads "causes Y" as "does not prevent Y"; a denial ("no link between X and Y") says
+    # nothing about the other relation, so a negated claim takes no weak fallback.
+    fallbacks = tuple(f for f in fallbacks if not (f[2] and claim.negated))
     for rel, answer, fallback, weak in [(relation, base, False, False)] + [(r, a, True, w) for r, a, w in fallbacks]:
         found = kb.find_outcome(claim.intervention.id, claim.condition.id, rel)
         if found is not None:

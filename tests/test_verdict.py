@@ -89,3 +89,25 @@ def test_verdict_a_setting_outside_the_knowledge_base_is_not_a_claim_target(real
     claims = real_checker.check("Taking Tylenol during pregnancy causes autism.").claims
     assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("paracetamol", "autism")]
     assert claims[0].verdict.label.value == "CONTRADICTED"
+
+
+def test_verdict_a_denied_link_is_not_judged_against_the_other_relation(real_checker):
+    # "no link" denies a cause; it says nothing about prevention, so the "prevents: no" evidence cannot refute it.
+    claims = real_checker.check("There is not a supported link between vitamin D and the risk of COVID-19 infection.").claims
+    assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("vitamin-d", "covid-19")]
+    assert claims[0].verdict.label.value != "CONTRADICTED"
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Does regular consumption of coffee increase the risk of heart disease?", "causes"),
+        ("Does eating red meat increase the risk of colorectal cancer?", "causes"),
+        ("Can shock wave therapy relieve heel pain if the cause is a heel spur?", "improves"),
+        ("Do smoking bans lead to fewer preterm births?", "prevents"),
+    ],
+)
+def test_verdict_the_models_never_reverse_the_direction_a_cue_names(real_checker, text, predicate):
+    # Harm and benefit are opposite answers: a model that read "increase the risk" as "prevents" inverted the verdict.
+    claims = real_checker.check(text).claims
+    assert claims and claims[0].claim.predicate == predicate

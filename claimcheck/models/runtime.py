@@ -137,6 +137,10 @@ def _coherent_polarity(
     return negated
 
 
+def _crosses_direction(a: str, b: str) -> bool:
+    return (a in HARM and b in EFFICACY) or (a in EFFICACY and b in HARM)
+
+
 def _crosses(a: str, b: str) -> bool:
     return any((a in x and b in y) or (a in y and b in x) for x, y in OPPOSITE_SIDES)
 
@@ -152,6 +156,11 @@ def can_overrule(task: str, label: str, reading: PairReading) -> bool:
     rules found ("no comprehensive study has shown ...") stands: on the training split all 10 such pairs
     are denials, and the one flip the model made there out of fold was wrong.
     """
+    if task == "predicate":
+        # Harm and efficacy are opposite directions ("raises the risk of X" / "prevents X"): where a rule cue
+        # names the direction, the model may not reverse it. Out of fold on the training split such flips
+        # were right 2 times in 4, and a wrong one inverts the verdict.
+        return reading.predicate is None or not _crosses_direction(label, reading.predicate.predicate)
     if task != "polarity":
         return True
     if label == "positive":
