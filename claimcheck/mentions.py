@@ -36,6 +36,8 @@ from claimcheck.vocabulary import (
 )
 
 LABELS = {"intervention": "INTERVENTION", "condition": "CONDITION"}
+#: Heads that coordinated names share ("flu and pneumonia vaccines").
+SHARED_HEADS = frozenset({"vaccine", "vaccines", "vaccination", "vaccinations", "shot", "shots", "jab", "jabs"})
 FUZZY_CUTOFF = 88.0
 FUZZY_MIN_LENGTH = 6
 FUZZY_MAX_LENGTH_CHANGE = 2
@@ -130,6 +132,7 @@ class MentionFinder:
         strings = doc.vocab.strings  # the tokens' texts, shared by the steps below (no Token objects built)
         texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
         spans.extend(self._abbreviations(doc, texts))
+        spans = self._shared_heads(doc, texts, spans)
         covered = {i for span, _ in spans for i in range(span.start, span.end)}
         words = _Words(doc, texts)
         if self.fuzzy:
@@ -150,6 +153,26 @@ class MentionFinder:
             id=entry.id, name=entry.name, source=source, score=round(score, 3),
         )
         return span, mention
+
+    def _shared_heads(self, doc: Doc, texts: list[str], spans: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
+        """A condition coordinated with a vaccine shares its head: in "flu and pneumonia vaccines" "flu" names the
+        flu vaccine, when the knowledge base knows that name ("flu vaccines"), not the disease."""
+        heads = [(span, m) for span, m in spans if m.kind == "intervention" and texts[span.end - 1].lower() in SHARED_HEADS]
+        if not heads:
+            return spans
+        conditions = {span.end: (span, m) for span, m in spans if m.kind == "condition"}
+        replaced: dict[int, tuple[Span, Mention]] = {}
+        for head, _ in heads:
+            word, link = texts[head.end - 1].lower(), head.start - 1  # walk left along "a, b and c vaccines"
+            while link >= 1 and texts[link].lower() in ("and", "or", ",", "&", "/"):
+                found = conditions.get(link) or (conditions.get(link - 1) if texts[link - 1] == "," else None)
+                entry = self.vocab.phrases.get(f"{found[0].text.lower()} {word}") if found else None
+                if found is None or entry is None or entry.kind != "intervention":
+                    break
+                span = found[0]
+                replaced[id(span)] = self._make(doc, span.start, span.end, entry, "kb-coordination", 0.9)
+                link = span.start - 1
+        return [replaced.get(id(span), (span, m)) for span, m in spans]
 
     def _abbreviations(self, doc: Doc, texts: list[str]) -> Iterable[tuple[Span, Mention]]:
         for i, text in enumerate(texts):

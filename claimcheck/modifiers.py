@@ -14,6 +14,7 @@ from claimcheck.rules import Rules, load_rules
 #: When several predicate cues stand between the two mentions, the more specific wins.
 PREDICATE_PRECEDENCE = ("no_effect", "cures", "prevents", "is_approved", "causes", "harms", "treats", "improves", "is_safe")
 _WORD = re.compile(r"[\w'’]+")
+_ATTRIBUTIVE = frozenset({"deadly", "dangerous", "harmful", "toxic", "poisonous"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,8 @@ def choose_predicate(
         if not any(s <= h.start and h.end <= e for s, e in (first, second))
     ]
     between = [h for h in usable if h.start >= a_end - 1 and h.end <= b_start + 1 or (h.start <= b_start and h.end >= b_end)]
+    verbs = [h for h in between if not _describes(h, b_start)]
+    between = verbs or between
     if between:
         return min(between, key=lambda h: (PREDICATE_PRECEDENCE.index(h.predicate), h.start)), True
     near = []
@@ -82,6 +85,11 @@ def choose_predicate(
     if not near:
         return None
     return min(near, key=lambda t: (t[0], t[1]))[2], False
+
+
+def _describes(hit: PredicateHit, mention_start: int) -> bool:
+    """A harm adjective right before the condition describes it ("may reduce deadly COVID-19 inflammation")."""
+    return hit.predicate == "harms" and hit.text in _ATTRIBUTIVE and mention_start - hit.end <= 1
 
 
 def _words_between(text: str) -> int:

@@ -69,3 +69,15 @@ def test_mentions_component_works_in_a_users_pipeline():
     doc = nlp("LDN cured my MS.")
     assert [s.label_ for s in doc.spans["claimcheck_mentions"]] == ["INTERVENTION", "CONDITION"]
     assert doc._.claimcheck_claims[0].predicate == "cures"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flu and pneumonia vaccines can protect against COVID-19", ["influenza-vaccine", "pneumococcal-vaccine", "covid-19"]),
+        ("flu, covid and hpv vaccines cause autism", ["influenza-vaccine", "covid-19-vaccine", "hpv-vaccine", "autism"]),
+        ("the flu and my asthma got worse", ["influenza", "asthma"]),
+    ],
+)
+def test_mentions_coordinated_names_share_the_vaccine_head(real_checker, text, expected):
+    assert [m[2] for m in mentions(real_checker, text)] == expected
