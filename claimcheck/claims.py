@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 # "during pregnancy", "throughout chemotherapy": a condition named as the setting of the claim, not its target.
 SETTING = re.compile(r"(?:during|throughout|while on|in early|in late)\s+(?:my |her |their |your |the |a )?$")
+SETTING_IN = re.compile(r"\bin\s+(?:early |late )?$")  # "in pregnancy" only: "in MS" names what is treated
 CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:and|but|while|whereas|yet)\s|\s(?:but|whereas|while|although)\s")
 
 def clause_bounds(lower: str) -> list[tuple[int, int]]:
@@ -140,7 +141,10 @@ def _without_settings(mentions: list[Mention], lower: str, offset: int) -> list[
     """
     settings = [
         m for m in mentions
-        if m.kind == "condition" and SETTING.search(lower, max(0, m.start - offset - 40), m.start - offset)
+        if m.kind == "condition" and (
+            SETTING.search(lower, max(0, m.start - offset - 40), m.start - offset)
+            or (m.text.lower().startswith("pregnan") and SETTING_IN.search(lower, max(0, m.start - offset - 20), m.start - offset))
+        )
     ]
     others = [m for m in mentions if m.kind == "condition" and m not in settings]
     if not settings or not others:

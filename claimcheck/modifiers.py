@@ -26,6 +26,7 @@ class PredicateHit:
     end: int
     text: str
     negation_proof: bool
+    denies: bool = False  # the cue denies its class itself ("dangerous for" is safety denied)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ def find_predicates(lower: str, rules: Rules | None = None) -> list[PredicateHit
     hits = []
     for cue, matches in zip(rules.predicates, rules.predicate_search.finditer_each(lower)):
         for m in matches:
-            hits.append(PredicateHit(cue.predicate, m.start(), m.end(), m.group(0), cue.negation_proof))
+            hits.append(PredicateHit(cue.predicate, m.start(), m.end(), m.group(0), cue.negation_proof, cue.denies))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[PredicateHit] = []
     for hit in hits:
@@ -89,7 +90,7 @@ def choose_predicate(
 
 def _describes(hit: PredicateHit, mention_start: int) -> bool:
     """A harm adjective right before the condition describes it ("may reduce deadly COVID-19 inflammation")."""
-    return hit.predicate == "harms" and hit.text in _ATTRIBUTIVE and mention_start - hit.end <= 1
+    return hit.text in _ATTRIBUTIVE and mention_start - hit.end <= 1
 
 
 def _words_between(text: str) -> int:
@@ -151,7 +152,7 @@ def read_modifiers(
     """
     rules = rules or load_rules()
     epistemic = is_epistemic(lower, predicate, clause_start, rules)
-    negated = epistemic or is_negated(lower, predicate, clause_start, rules)
+    negated = epistemic or is_negated(lower, predicate, clause_start, rules) != predicate.denies
     if window is not None:
         lower = lower[window[0] : window[1]]
     absolute = [m.group(0) for m in rules.absolute.finditer(lower)]

@@ -126,3 +126,18 @@ def test_modifiers_colloquial_denials(claim_of, text, predicate, negated):
 def test_modifiers_results_in_as_a_noun_is_no_cause(claim_of):
     claim = claim_of("LDN does not improve clinical results in patients with MS").claim
     assert (claim.predicate, claim.negated) == ("improves", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("LDN is dangerous for people with MS", "is_safe", True),  # the guideline: safety denied
+        ("LDN is not dangerous for people with MS", "is_safe", False),
+        ("Don't let anyone tell you LDN is unsafe for MS patients", "is_safe", False),
+        ("LDN may reduce deadly MS relapses", "improves", False),  # the adjective describes the condition
+        ("Do MS drugs like LDN lead to fewer MS relapses?", "prevents", False),
+    ],
+)
+def test_modifiers_safety_and_direction_words(claim_of, text, predicate, negated):
+    claim = claim_of(text).claim
+    assert (claim.predicate, claim.negated) == (predicate, negated)

@@ -111,3 +111,8 @@ def test_verdict_the_models_never_reverse_the_direction_a_cue_names(real_checker
     # Harm and benefit are opposite answers: a model that read "increase the risk" as "prevents" inverted the verdict.
     claims = real_checker.check(text).claims
     assert claims and claims[0].claim.predicate == predicate
+
+
+def test_verdict_in_pregnancy_sets_the_scene_for_another_condition(real_checker):
+    claims = real_checker.check("paracetamol in pregnancy causes autism").claims
+    assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("paracetamol", "autism")]

@@ -32,6 +32,7 @@ class PredicateCue:
     regex: re.Pattern[str]
     predicate: str
     negation_proof: bool
+    denies: bool = False  # the cue denies its class itself ("dangerous for": not safe)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,8 @@ def load_rules() -> Rules:
     abbr = _read("abbreviations.yaml")
     common = _read("common-words.yaml")["words"]
     cues = tuple(
-        PredicateCue(words_regex([p["pattern"]]), p["class"], bool(p.get("negation_proof", False))) for p in preds
+        PredicateCue(words_regex([p["pattern"]]), p["class"], bool(p.get("negation_proof", False)), bool(p.get("denies", False)))
+        for p in preds
     )
     breakers = [re.escape(b) if not b.isalpha() else rf"\b{b}\b" for b in mods["negation"]["scope_breakers"]]
     any_predicate = words_regex([p["pattern"] for p in preds])
