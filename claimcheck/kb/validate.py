@@ -108,12 +108,33 @@ def _check_names(records: dict[str, dict[str, tuple[Record, Path]]], stop: set[s
                     problems.append(Problem(str(path), record.id, "E120", f"synonym {form!r} is an ordinary word (stop list)"))
             for abbr in set(record.abbreviations):  # type: ignore[attr-defined]
                 owners[f"abbr:{abbr}"].append((kind, record.id, path))
+    _check_hidden_conditions(records, problems)
     for form, entries in owners.items():
         distinct = {(k, rid) for k, rid, _ in entries}
         if len(distinct) > 1:
             names = ", ".join(f"{k[:-1]} {rid}" for k, rid in sorted(distinct))
             for kind, rid, path in entries:
                 problems.append(Problem(str(path), rid, "E121", f"name {form.removeprefix('abbr:')!r} is claimed by several entries: {names}"))
+
+
+def _check_hidden_conditions(records: dict[str, dict[str, tuple[Record, Path]]], problems: list[Problem]) -> None:
+    """An intervention name that ends with a condition's name ("rosehip for osteoarthritis") hides the condition:
+    the mention finder takes the longest name, so no claim pairs the two. Vaccines named for their target are fine."""
+    conditions = {
+        form.lower() for record, _ in records["conditions"].values() for form in (record.name, *record.synonyms)
+    }
+    for record, path in records["interventions"].values():
+        for form in (record.name, *record.synonyms, *getattr(record, "brands", [])):  # type: ignore[attr-defined]
+            words = form.lower().split()
+            if any(w.startswith("vaccin") for w in words):
+                continue
+            hidden = next((" ".join(words[i:]) for i in range(1, len(words)) if " ".join(words[i:]) in conditions), None)
+            if hidden:
+                problems.append(Problem(
+                    str(path), record.id, "W123",
+                    f"name {form!r} ends with the condition {hidden!r}, which it hides from claims; list the intervention alone",
+                    "warning",
+                ))
 
 
 def _check_links(records: dict[str, dict[str, tuple[Record, Path]]], problems: list[Problem]) -> None:

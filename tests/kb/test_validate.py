@@ -79,6 +79,15 @@ def test_validate_stop_word_synonym(kb_copy):
     assert ("E120", "ivermectin") in codes(kb_copy)
 
 
+def test_validate_a_name_that_swallows_a_condition_is_flagged(kb_copy):
+    # "ivermectin for covid" would be one intervention mention, leaving no condition to pair with.
+    edit(kb_copy / "interventions" / "ivermectin.yaml", synonyms=["ivm", "ivermectin for covid"])
+    edit(kb_copy / "interventions" / "mmr-vaccine.yaml", synonyms=["MMR", "vaccine against covid"])
+    warnings = [(p.code, p.record_id) for p in validate_kb(kb_copy) if p.severity == "warning"]
+    assert ("W123", "ivermectin") in warnings
+    assert ("W123", "mmr-vaccine") not in warnings  # a vaccine is named for what it prevents
+
+
 def test_validate_duplicate_id_and_filename_mismatch(kb_copy):
     shutil.copy(kb_copy / "studies" / "reis2022.yaml", kb_copy / "studies" / "reis2022b.yaml")
     found = codes(kb_copy)
