@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from claimcheck.claims import answered
 from claimcheck.doctext import remember_text
 from claimcheck.explain import citations, explain
 from claimcheck.kb.load import KnowledgeBase
@@ -114,7 +115,7 @@ class Checker:
                 doc = self.nlp(remember_text(self.nlp.make_doc(segment), segment))
                 shift = start + offset
                 claims.extend(c.shifted(shift) if shift else c for c in doc._.claimcheck_claims)
-        return claims
+        return [answered(c, text, self._rules) for c in claims]  # the answer may stand in the next piece
 
     def judge(self, claim: Claim) -> ClaimResult:
         """The verdict on one claim."""

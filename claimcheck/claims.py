@@ -9,7 +9,7 @@ ivermectin cures covid" gives two claims, not four. Results go to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 # "during pregnancy", "throughout chemotherapy": a condition named as the setting of the claim, not its target.
 SETTING = re.compile(r"(?:during|throughout|while on|in early|in late)\s+(?:my |her |their |your |the |a )?$")
+_NEXT_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")
 SETTING_IN = re.compile(r"\bin\s+(?:early |late )?$")  # "in pregnancy" only: "in MS" names what is treated
 CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:and|but|while|whereas|yet)\s|\s(?:but|whereas|while|although)\s")
 
@@ -202,6 +203,21 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
     return claims
 
 
+def answered(claim: Claim, text: str, rules: Rules | None = None) -> Claim:
+    """A question that the next sentence answers asserts the answer: "Will garlic water cure coronavirus? No."
+    denies the cure; "Does X help Y? Yes." asserts it. ``text``: the text the claim's offsets point into."""
+    if not claim.question or claim.negated:
+        return claim
+    rules = rules or load_rules()
+    following = _NEXT_SENTENCE.match(text, claim.end)
+    answer = following.group(0) if following else ""
+    if rules.answer_no.fullmatch(answer):
+        return replace(claim, question=False, negated=True)
+    if rules.answer_yes.fullmatch(answer):
+        return replace(claim, question=False)
+    return claim
+
+
 class ClaimExtractor:
     """Turns the mentions of each sentence into claims."""
 
@@ -220,7 +236,8 @@ class ClaimExtractor:
         for sent in doc.sents:
             inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             claims.extend(extract_claims(sent, inside, self.models))
-        doc._.claimcheck_claims = claims
+        text = doc_text(doc)
+        doc._.claimcheck_claims = [answered(c, text) for c in claims]
         return doc
 
 

@@ -136,8 +136,26 @@ def test_modifiers_results_in_as_a_noun_is_no_cause(claim_of):
         ("Don't let anyone tell you LDN is unsafe for MS patients", "is_safe", False),
         ("LDN may reduce deadly MS relapses", "improves", False),  # the adjective describes the condition
         ("Do MS drugs like LDN lead to fewer MS relapses?", "prevents", False),
+        ("LDN can stop the spread of MS", "prevents", False),  # "spread" as a noun causes nothing
+        ("LDN spreads MS", "causes", False),
+        ("LDN is safe for the fatigue caused by MS", "is_safe", False),  # MS is the cause here, not LDN
     ],
 )
 def test_modifiers_safety_and_direction_words(claim_of, text, predicate, negated):
     claim = claim_of(text).claim
     assert (claim.predicate, claim.negated) == (predicate, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "negated"),
+    [
+        ("Does LDN cure MS? No.", False, True),  # the writer answers: a denial
+        ("Does LDN cure MS? Two decades of research say no", False, True),
+        ("Does LDN cure MS? Yes!", False, False),
+        ("Does LDN cure MS? Maybe, ask your neurologist.", True, False),
+        ("Does LDN cure MS? No idea, anyone tried it?", True, False),
+    ],
+)
+def test_modifiers_a_question_answered_in_the_next_sentence_asserts_the_answer(claim_of, text, question, negated):
+    claim = claim_of(text).claim
+    assert (claim.question, claim.negated) == (question, negated)

@@ -52,6 +52,8 @@ class Rules:
     hedging: re.Pattern[str]
     absolute: re.Pattern[str]
     question_openers: re.Pattern[str]
+    answer_no: re.Pattern[str]  # the whole next sentence answers a question "no"
+    answer_yes: re.Pattern[str]
     anecdote: re.Pattern[str]
     not_anecdote: re.Pattern[str]
     reported: re.Pattern[str]
@@ -59,6 +61,11 @@ class Rules:
     abbr_reject_prev: frozenset[str]
     abbr_lowercase: frozenset[str]
     fuzzy_stop: frozenset[str]
+
+
+def _whole(patterns: list[str]) -> re.Pattern[str]:
+    """A sentence that is exactly one of ``patterns`` (case-insensitive, closing punctuation allowed)."""
+    return re.compile(rf"\s*(?:{'|'.join(patterns)})\s*[.!]*\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +95,8 @@ def load_rules() -> Rules:
         hedging=words_regex(mods["hedging"]),
         absolute=words_regex(mods["absolute"]),
         question_openers=re.compile(rf"^\W*(?:{'|'.join(sorted(mods['question']['openers'], key=len, reverse=True))})\b"),
+        answer_no=_whole(mods["question"]["answer_no"]),
+        answer_yes=_whole(mods["question"]["answer_yes"]),
         anecdote=words_regex(mods["anecdote"]["cues"]),
         not_anecdote=words_regex(mods["anecdote"]["not_anecdote"]),
         reported=words_regex(mods["reported"]["cues"]),
