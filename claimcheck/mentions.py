@@ -176,6 +176,13 @@ class MentionFinder:
 
     def _abbreviations(self, doc: Doc, texts: list[str]) -> Iterable[tuple[Span, Mention]]:
         for i, text in enumerate(texts):
+            if text.isdigit() and i + 1 < len(texts) and not doc[i].whitespace_:
+                # The tokenizer cuts a number off its unit ("5G" → "5", "G"): an abbreviation may span both,
+                # in its own case only ("5g of sugar" is grams).
+                entry = self.vocab.abbreviations.get(text + texts[i + 1])
+                if entry is not None and abbreviation_fits(doc, i + 1, exact=True, rules=self.rules):
+                    yield self._make(doc, i, i + 2, entry, "kb-abbreviation", 0.9)
+                continue
             entry = self.vocab.abbreviations.get(text)
             exact = entry is not None
             if entry is None and text.islower():

@@ -69,9 +69,12 @@ def choose_predicate(
     Cues between the mentions win; otherwise the nearest within ``reach`` characters.
     """
     (a_start, a_end), (b_start, b_end) = sorted([first, second])
+    # A name that carries its own predicate ("prolong life", "health benefits") is both the condition and the cue.
+    # "fever caused by covid": the condition is the cause, so the cue says nothing of what the intervention does.
     usable = [
         h for h in hits
-        if not any(s <= h.start and h.end <= e for s, e in (first, second))
+        if ((h.start, h.end) == second or not any(s <= h.start and h.end <= e for s, e in (first, second)))
+        and not (h.text.endswith(" by") and 0 <= second[0] - h.end <= 1)
     ]
     between = [h for h in usable if h.start >= a_end - 1 and h.end <= b_start + 1 or (h.start <= b_start and h.end >= b_end)]
     verbs = [h for h in between if not _describes(h, b_start)]

@@ -27,7 +27,12 @@ class Judgement:
 
 def _overclaims(claim: Claim, match: Match) -> bool:
     cure_claim = claim.predicate == "cures" and not claim.negated
-    return (cure_claim and not match.outcome.cures) or claim.certainty == "absolute"
+    return (cure_claim and not match.outcome.cures) or _absolute(claim)
+
+
+def _absolute(claim: Claim) -> bool:
+    """Absolute wording the verdict can name ("miracle", "100%"); a reading of certainty without words is not enough."""
+    return claim.certainty == "absolute" and bool(claim.exaggeration)
 
 
 def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> Judgement:
@@ -91,7 +96,7 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
         if claimed == "yes" and claim.predicate == "cures" and not outcome.cures:
             label = Label.MISLEADING
             reasons.append("the evidence shows a benefit, not a cure")
-        elif claimed == "yes" and claim.certainty == "absolute" and not strong_evidence:
+        elif claimed == "yes" and _absolute(claim) and not strong_evidence:
             label = Label.MISLEADING
             reasons.append(f"absolute wording ({', '.join(claim.exaggeration)}) on {certainty.replace('_', ' ')}-certainty evidence")
         else:

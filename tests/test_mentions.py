@@ -81,3 +81,12 @@ def test_mentions_component_works_in_a_users_pipeline():
 )
 def test_mentions_coordinated_names_share_the_vaccine_head(real_checker, text, expected):
     assert [m[2] for m in mentions(real_checker, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("5G causes covid", ["5g-networks", "covid-19"]), ("I ate 5g of fat and my covid got worse", ["covid-19"])],
+)
+def test_mentions_an_abbreviation_the_tokenizer_cuts_in_two(real_checker, text, expected):
+    # spaCy splits "5G" into "5" and "G", as it splits "5g" (grams); only the abbreviation's own case is read.
+    assert [m[2] for m in mentions(real_checker, text)] == expected

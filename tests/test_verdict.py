@@ -116,3 +116,31 @@ def test_verdict_the_models_never_reverse_the_direction_a_cue_names(real_checker
 def test_verdict_in_pregnancy_sets_the_scene_for_another_condition(real_checker):
     claims = real_checker.check("paracetamol in pregnancy causes autism").claims
     assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("paracetamol", "autism")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "predicate"),
+    [
+        ("Can taking spermidine prolong life?", ("spermidine", "premature-death"), "prevents"),
+        ("colloidal silver has amazing health benefits", ("colloidal-silver", "general-health"), "improves"),
+    ],
+)
+def test_verdict_a_condition_that_names_its_own_effect_is_a_claim(real_checker, text, pair, predicate):
+    # "prolong life" is both the condition (premature death) and what is claimed about it.
+    claims = real_checker.check(text).claims
+    assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate) for c in claims] == [(pair, predicate)]
+
+
+def test_verdict_absolute_wording_must_be_words_it_can_name(checker):
+    # A certainty read as "absolute" with no word to show for it (a model's reading) is not called an overstatement.
+    from dataclasses import replace
+
+    from claimcheck.match import match_claim
+    from claimcheck.verdict import judge
+
+    claim = checker.check("LDN helps MS").claims[0].claim
+    match = match_claim(claim, checker.kb)
+    bare = judge(replace(claim, certainty="absolute", exaggeration=()), match)
+    worded = judge(replace(claim, certainty="absolute", exaggeration=("definitely",)), match)
+    assert not any("absolute wording" in r or "claims more than" in r for r in bare.reasons)
+    assert any("definitely" in r for r in worded.reasons)
