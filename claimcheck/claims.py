@@ -112,7 +112,19 @@ def read_pair(
     window = (clause_start, bounds[_clause_of(max(last, clause_start), bounds)][1])
     starts = sorted([intervention[0], condition[0], *(o[0] for o in others)])
     mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window)
+    if predicate is not None and not mods.negated and _denied_after(lower, predicate, condition, window, rules):
+        mods = replace(mods, negated=True)
     return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window)
+
+
+def _denied_after(
+    lower: str, predicate: PredicateHit, condition: tuple[int, int], window: tuple[int, int], rules: Rules,
+) -> bool:
+    """Whether a denial after the cue takes the claim back: "approved for rickets, not covid" (for covid),
+    "a link researchers have ruled out", "… is a myth"."""
+    if predicate.end <= condition[0] and rules.contrast.search(lower, max(predicate.end, condition[0] - 14), condition[0]):
+        return True
+    return rules.denied_after.search(lower, max(predicate.end, condition[1]), window[1]) is not None
 
 
 def _purpose_only(lower: str, predicate: PredicateHit, bounds: list[tuple[int, int]], rules: Rules) -> bool:

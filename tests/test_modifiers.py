@@ -159,3 +159,21 @@ def test_modifiers_safety_and_direction_words(claim_of, text, predicate, negated
 def test_modifiers_a_question_answered_in_the_next_sentence_asserts_the_answer(claim_of, text, question, negated):
     claim = claim_of(text).claim
     assert (claim.question, claim.negated) == (question, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("the idea that LDN cures MS is a myth", True),
+        ("MMR causes autism, a link researchers have repeatedly ruled out", True),
+        ("LDN cures MS, which has not been debunked", False),  # a denied denial takes nothing back
+        ("LDN cures MS and that is not a myth", False),
+    ],
+)
+def test_modifiers_a_denial_after_the_claim_takes_it_back(claim_of, text, negated):
+    assert claim_of(text).claim.negated is negated
+
+
+def test_modifiers_not_before_a_condition_sets_it_apart(checker):
+    claims = checker.check("Naltrexone is approved for alcohol dependence, not for MS").claims
+    assert [(c.claim.condition.id, c.claim.negated) for c in claims] == [("alcohol-dependence", False), ("multiple-sclerosis", True)]

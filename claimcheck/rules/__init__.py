@@ -49,6 +49,8 @@ class Rules:
     epistemic: re.Pattern[str]
     purpose: re.Pattern[str]  # "to determine whether": what follows is not asserted
     irony: re.Pattern[str]  # "oh sure", "🙄": may deny by mocking
+    contrast: re.Pattern[str]  # "…, not <condition>": ends right before the condition
+    denied_after: re.Pattern[str]  # "… is a myth": takes back the claim before it
     hedging: re.Pattern[str]
     absolute: re.Pattern[str]
     question_openers: re.Pattern[str]
@@ -92,6 +94,8 @@ def load_rules() -> Rules:
         epistemic=words_regex(mods["negation"]["epistemic"]),
         purpose=words_regex(mods["purpose"]),
         irony=words_regex(mods["irony"]),
+        contrast=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['after_claim']['contrast'])})$"),
+        denied_after=words_regex(mods["after_claim"]["denied_after"]),
         hedging=words_regex(mods["hedging"]),
         absolute=words_regex(mods["absolute"]),
         question_openers=re.compile(rf"^\W*(?:{'|'.join(sorted(mods['question']['openers'], key=len, reverse=True))})\b"),
