@@ -177,3 +177,16 @@ def test_modifiers_a_denial_after_the_claim_takes_it_back(claim_of, text, negate
 def test_modifiers_not_before_a_condition_sets_it_apart(checker):
     claims = checker.check("Naltrexone is approved for alcohol dependence, not for MS").claims
     assert [(c.claim.condition.id, c.claim.negated) for c in claims] == [("alcohol-dependence", False), ("multiple-sclerosis", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("been on ivermectin for a year and never got covid once", "prevents", False),  # not a denial: the anecdote
+        ("I took ivermectin and I haven't caught covid since", "prevents", False),
+        ("ivermectin did not prevent covid", "prevents", True),
+    ],
+)
+def test_modifiers_never_having_the_condition_is_prevention(claim_of, text, predicate, negated):
+    claim = claim_of(text).claim
+    assert (claim.predicate, claim.negated) == (predicate, negated)
