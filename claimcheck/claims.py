@@ -102,7 +102,7 @@ def read_pair(
 ) -> PairReading:
     """The rules' reading of one pair; the modifiers are read even when no predicate cue links the pair."""
     rules = load_rules()
-    chosen = choose_predicate(hits, intervention, condition)
+    chosen = choose_predicate(hits, intervention, condition, clause=bounds[_clause_of(condition[0], bounds)])
     predicate, between = chosen if chosen else (None, False)
     if predicate is not None and _purpose_only(lower, predicate, bounds, rules):
         predicate, between = None, False

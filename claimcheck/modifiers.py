@@ -60,13 +60,15 @@ def find_predicates(lower: str, rules: Rules | None = None) -> list[PredicateHit
 
 
 def choose_predicate(
-    hits: list[PredicateHit], first: tuple[int, int], second: tuple[int, int], *, reach: int = 45
+    hits: list[PredicateHit], first: tuple[int, int], second: tuple[int, int], *, reach: int = 45,
+    clause: tuple[int, int] | None = None,
 ) -> tuple[PredicateHit, bool] | None:
     """The predicate linking two mentions, and whether it stands between them.
 
     A cue inside a mention (``treatment`` in ``treatment-resistant depression``)
     is ignored; a cue that contains a mention (``no longer have cancer``) counts.
-    Cues between the mentions win; otherwise the nearest within ``reach`` characters.
+    Cues between the mentions win, those in the condition's ``clause`` first; otherwise the nearest within
+    ``reach`` characters.
     """
     (a_start, a_end), (b_start, b_end) = sorted([first, second])
     # A name that carries its own predicate ("prolong life", "health benefits") is both the condition and the cue.
@@ -79,6 +81,9 @@ def choose_predicate(
     between = [h for h in usable if h.start >= a_end - 1 and h.end <= b_start + 1 or (h.start <= b_start and h.end >= b_end)]
     verbs = [h for h in between if not _describes(h, b_start)]
     between = verbs or between
+    if clause is not None:  # "X can't fix MS but it helps my fatigue": fatigue's own clause says what X does to it
+        own = [h for h in between if clause[0] <= h.start < clause[1]]
+        between = own or between
     if between:
         return min(between, key=lambda h: (PREDICATE_PRECEDENCE.index(h.predicate), h.start)), True
     near = []

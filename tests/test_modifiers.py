@@ -190,3 +190,11 @@ def test_modifiers_not_before_a_condition_sets_it_apart(checker):
 def test_modifiers_never_having_the_condition_is_prevention(claim_of, text, predicate, negated):
     claim = claim_of(text).claim
     assert (claim.predicate, claim.negated) == (predicate, negated)
+
+
+def test_modifiers_each_condition_takes_the_cue_of_its_own_clause(checker):
+    claims = checker.check("LDN can't fix MS but it definitely helps my crohns").claims
+    assert [(c.claim.condition.id, c.claim.predicate, c.claim.negated) for c in claims] == [
+        ("multiple-sclerosis", "improves", True),
+        ("crohns-disease", "improves", False),
+    ]
