@@ -132,6 +132,7 @@ class Checker:
             evidence_answer=match.outcome.answer if match else None,
             certainty=match.outcome.certainty if match else None,
             matched_condition=match.matched_condition if match else None,
+            matched_intervention=match.matched_intervention if match else None,
             citations=self._citations(match.outcome) if match else (),
         )
         return ClaimResult(claim, verdict)

@@ -60,6 +60,8 @@ def explain(claim: Claim, label: Label, match: Match | None) -> str:
     if match is not None:
         parts.append(match.outcome.summary.strip())
         parts.append(f"Certainty of the evidence: {match.outcome.certainty.replace('_', ' ')}.")
+        if match.via_class:
+            parts.append(f"(Evidence for the class '{match.matched_intervention}', which {claim.intervention.name} belongs to, was used.)")
         if match.via_parent:
             parts.append(f"(Evidence for the broader condition '{match.matched_condition}' was used.)")
     if claim.exaggeration and label in (Label.MISLEADING, Label.SUPPORTED, Label.UNPROVEN) and not claim.negated:

@@ -43,6 +43,12 @@ class Match:
     via_parent: bool
     via_fallback: bool
     weak: bool = False  # agreement with this outcome cannot support the claim
+    via_class: bool = False  # the evidence is a class's the intervention belongs to (NSAIDs for ibuprofen)
+
+    @property
+    def matched_intervention(self) -> str:
+        """The intervention whose evidence was used: the claimed one, or a class it belongs to."""
+        return self.assessment.intervention
 
 
 def _flip(answer: str, negated: bool) -> str:
@@ -77,5 +83,6 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
             return Match(
                 assessment=assessment, outcome=outcome, relation=rel, claimed_answer=_flip(answer, claim.negated),
                 matched_condition=condition, via_parent=condition != claim.condition.id, via_fallback=fallback, weak=weak,
+                via_class=assessment.intervention != claim.intervention.id,
             )
     return None

@@ -125,6 +125,7 @@ class Verdict:
     evidence_answer: str | None = None  # yes | no | insufficient | mixed
     certainty: str | None = None  # certainty of the evidence
     matched_condition: str | None = None  # may be a parent of the claimed condition
+    matched_intervention: str | None = None  # may be a class the claimed intervention belongs to
     citations: tuple[Citation, ...] = ()
 
 

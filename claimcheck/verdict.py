@@ -110,6 +110,9 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
     if claim.certainty == "hedged" and label is Label.CONTRADICTED:
         confidence *= 0.9
         reasons.append("the claim is hedged")
+    if match.via_class:
+        confidence *= 0.85
+        reasons.append(f"no assessment for the intervention itself; used the class it belongs to, '{match.matched_intervention}'")
     if match.via_parent:
         confidence *= 0.85
         reasons.append(f"no assessment for the specific condition; used the broader '{match.matched_condition}'")

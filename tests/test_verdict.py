@@ -144,3 +144,22 @@ def test_verdict_absolute_wording_must_be_words_it_can_name(checker):
     worded = judge(replace(claim, certainty="absolute", exaggeration=("definitely",)), match)
     assert not any("absolute wording" in r or "claims more than" in r for r in bare.reasons)
     assert any("definitely" in r for r in worded.reasons)
+
+
+@pytest.mark.parametrize(("link", "label"), [("member_of", "SUPPORTED"), ("variant_of", "NOT_IN_KB")])
+def test_verdict_a_class_member_takes_the_class_evidence_a_variant_never(tmp_path, link, label):
+    import shutil
+
+    from claimcheck.checker import Checker
+    from tests.conftest import FIXTURE_KB
+
+    kb = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, kb)
+    (kb / "interventions" / "depotrex.yaml").write_text(
+        f"id: depotrex\nname: Depotrex\nkind: drug\n{link}: naltrexone\n"
+    )
+    result = Checker(kb, models=False).check("Depotrex treats alcohol dependence").claims[0]
+    assert result.verdict.label.value == label
+    if link == "member_of":
+        assert result.verdict.matched_intervention == "naltrexone"
+        assert any("class" in r for r in result.verdict.reasons)

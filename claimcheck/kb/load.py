@@ -106,24 +106,37 @@ class KnowledgeBase:
         return self._lineage(self.conditions, condition_id, "parent")
 
     def intervention_lineage(self, intervention_id: str) -> list[str]:
-        """The intervention and the entries it is a variant of, nearest first."""
-        return self._lineage(self.interventions, intervention_id, "variant_of")
+        """The intervention and the entries it is a variant or a member of, nearest first."""
+        lineage: list[str] = []
+        current: str | None = intervention_id
+        while current and current not in lineage:
+            lineage.append(current)
+            record = self.interventions.get(current)
+            current = (record.variant_of or record.member_of) if record else None
+        return lineage
+
+    def intervention_classes(self, intervention_id: str) -> list[str]:
+        """The intervention and the classes whose evidence covers it (``member_of``), nearest first."""
+        return self._lineage(self.interventions, intervention_id, "member_of")
 
     def find_outcome(self, intervention_id: str, condition_id: str, relation: str) -> tuple[Assessment, Outcome, str] | None:
         """The assessment outcome for a claim, walking up the condition hierarchy.
 
         Returns the assessment, the outcome and the condition id it was found
         for (a parent of ``condition_id`` when nothing more specific exists).
-        Dose variants are never replaced by their parent: low-dose naltrexone
-        is not naltrexone.
+        When the intervention has none, the classes it is a member of are tried
+        in turn (ibuprofen → NSAIDs; the assessment names the class). Dose
+        variants are never replaced by their parent: low-dose naltrexone is not
+        naltrexone.
         """
-        for condition in self.condition_lineage(condition_id):
-            assessment = self.by_pair.get((intervention_id, condition))
-            if assessment is None:
-                continue
-            for outcome in assessment.outcomes:
-                if outcome.relation == relation:
-                    return assessment, outcome, condition
+        for intervention in self.intervention_classes(intervention_id):
+            for condition in self.condition_lineage(condition_id):
+                assessment = self.by_pair.get((intervention, condition))
+                if assessment is None:
+                    continue
+                for outcome in assessment.outcomes:
+                    if outcome.relation == relation:
+                        return assessment, outcome, condition
         return None
 
     def names(self, kind: str) -> Iterator[tuple[str, str, str]]:

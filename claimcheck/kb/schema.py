@@ -61,7 +61,14 @@ class Intervention(Record):
         description="Ambiguous short forms, matched case-sensitively and only in a fitting context.",
     )
     misspellings: list[Name] = Field(default_factory=list, description="Common misspellings seen in posts.")
-    variant_of: Slug | None = Field(default=None, description="The parent entry (low-dose naltrexone → naltrexone).")
+    variant_of: Slug | None = Field(
+        default=None,
+        description="The entry this is a variant of, never judged by its evidence (low-dose naltrexone → naltrexone).",
+    )
+    member_of: Slug | None = Field(
+        default=None,
+        description="The class this belongs to, whose evidence covers it when it has none of its own (ibuprofen → NSAIDs).",
+    )
     dose: str | None = Field(default=None, description="Dose qualifier that sets this entry apart from its parent.")
     description: str | None = None
 

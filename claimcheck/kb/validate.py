@@ -140,9 +140,12 @@ def _check_hidden_conditions(records: dict[str, dict[str, tuple[Record, Path]]],
 def _check_links(records: dict[str, dict[str, tuple[Record, Path]]], problems: list[Problem]) -> None:
     interventions, conditions = records["interventions"], records["conditions"]
     for record, path in interventions.values():
-        parent = record.variant_of  # type: ignore[attr-defined]
-        if parent and parent not in interventions:
-            problems.append(Problem(str(path), record.id, "E130", f"variant_of refers to missing intervention {parent!r}"))
+        for field, code in (("variant_of", "E130"), ("member_of", "E131")):
+            parent = getattr(record, field)
+            if parent and parent not in interventions:
+                problems.append(Problem(str(path), record.id, code, f"{field} refers to missing intervention {parent!r}"))
+        if record.variant_of and record.member_of:  # type: ignore[attr-defined]
+            problems.append(Problem(str(path), record.id, "E132", "variant_of and member_of both set: a variant is not judged by its parent's evidence, a member is"))
     for record, path in conditions.values():
         seen = [record.id]
         parent = record.parent  # type: ignore[attr-defined]

@@ -88,6 +88,13 @@ def test_validate_a_name_that_swallows_a_condition_is_flagged(kb_copy):
     assert ("W123", "mmr-vaccine") not in warnings  # a vaccine is named for what it prevents
 
 
+def test_validate_class_links_must_resolve_and_exclude_variant_links(kb_copy):
+    edit(kb_copy / "interventions" / "ivermectin.yaml", member_of="antiparasitics")
+    assert ("E131", "ivermectin") in codes(kb_copy)
+    edit(kb_copy / "interventions" / "low-dose-naltrexone.yaml", member_of="naltrexone")  # already variant_of
+    assert ("E132", "low-dose-naltrexone") in codes(kb_copy)
+
+
 def test_validate_duplicate_id_and_filename_mismatch(kb_copy):
     shutil.copy(kb_copy / "studies" / "reis2022.yaml", kb_copy / "studies" / "reis2022b.yaml")
     found = codes(kb_copy)
