@@ -30,9 +30,7 @@ if TYPE_CHECKING:
     from claimcheck.models.runtime import ClaimModels
 
 # "during pregnancy", "throughout chemotherapy": a condition named as the setting of the claim, not its target.
-SETTING = re.compile(r"(?:during|throughout|while on|in early|in late)\s+(?:my |her |their |your |the |a )?$")
 _NEXT_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")
-SETTING_IN = re.compile(r"\bin\s+(?:early |late )?$")  # "in pregnancy" only: "in MS" names what is treated
 CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:and|but|while|whereas|yet)\s|\s(?:but|whereas|while|although)\s")
 
 def clause_bounds(lower: str) -> list[tuple[int, int]]:
@@ -102,7 +100,8 @@ def read_pair(
 ) -> PairReading:
     """The rules' reading of one pair; the modifiers are read even when no predicate cue links the pair."""
     rules = load_rules()
-    chosen = choose_predicate(hits, intervention, condition, clause=bounds[_clause_of(condition[0], bounds)])
+    clause = bounds[_clause_of(condition[0], bounds)]
+    chosen = choose_predicate(hits, intervention, condition, clause=clause, attributive=rules.attributive)
     predicate, between = chosen if chosen else (None, False)
     if predicate is not None and _purpose_only(lower, predicate, bounds, rules):
         predicate, between = None, False
@@ -145,6 +144,11 @@ def rule_claim(reading: PairReading) -> tuple[str, dict[str, object], float] | N
     return reading.predicate.predicate, attrs, 0.9 if reading.between else 0.7
 
 
+def _sets_scene(lower: str, start: int, end: int) -> bool:
+    """Whether a setting word stands right before the condition at ``start:end`` (see ``settings`` in rules)."""
+    return any(m.end() == start for m in load_rules().settings.finditer(lower, max(0, start - 40), end))
+
+
 def _without_settings(mentions: list[Mention], lower: str, offset: int) -> list[Mention]:
     """The mentions less the conditions that only set the scene ("during pregnancy") when the sentence names
     another condition: "Tylenol during pregnancy causes autism" is about autism.
@@ -152,13 +156,7 @@ def _without_settings(mentions: list[Mention], lower: str, offset: int) -> list[
     A scene-setter in the knowledge base is kept unless the other condition is in it too: "zinc during covid
     prevents loss of smell" keeps the covid pair, the one the knowledge base can answer.
     """
-    settings = [
-        m for m in mentions
-        if m.kind == "condition" and (
-            SETTING.search(lower, max(0, m.start - offset - 40), m.start - offset)
-            or (m.text.lower().startswith("pregnan") and SETTING_IN.search(lower, max(0, m.start - offset - 20), m.start - offset))
-        )
-    ]
+    settings = [m for m in mentions if m.kind == "condition" and _sets_scene(lower, m.start - offset, m.end - offset)]
     others = [m for m in mentions if m.kind == "condition" and m not in settings]
     if not settings or not others:
         return mentions

@@ -14,7 +14,6 @@ from claimcheck.rules import Rules, load_rules
 #: When several predicate cues stand between the two mentions, the more specific wins.
 PREDICATE_PRECEDENCE = ("no_effect", "cures", "prevents", "is_approved", "causes", "harms", "treats", "improves", "is_safe")
 _WORD = re.compile(r"[\w'’]+")
-_ATTRIBUTIVE = frozenset({"deadly", "dangerous", "harmful", "toxic", "poisonous"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +60,15 @@ def find_predicates(lower: str, rules: Rules | None = None) -> list[PredicateHit
 
 def choose_predicate(
     hits: list[PredicateHit], first: tuple[int, int], second: tuple[int, int], *, reach: int = 45,
-    clause: tuple[int, int] | None = None,
+    clause: tuple[int, int] | None = None, attributive: frozenset[str] = frozenset(),
 ) -> tuple[PredicateHit, bool] | None:
     """The predicate linking two mentions, and whether it stands between them.
 
     A cue inside a mention (``treatment`` in ``treatment-resistant depression``)
     is ignored; a cue that contains a mention (``no longer have cancer``) counts.
-    Cues between the mentions win, those in the condition's ``clause`` first; otherwise the nearest within
-    ``reach`` characters.
+    Cues between the mentions win, those in the condition's ``clause`` first, and an ``attributive`` cue right
+    before the condition only when no other stands between ("may reduce deadly COVID-19": "deadly" describes
+    the condition); otherwise the nearest within ``reach`` characters.
     """
     (a_start, a_end), (b_start, b_end) = sorted([first, second])
     # A name that carries its own predicate ("prolong life", "health benefits") is both the condition and the cue.
@@ -79,7 +79,7 @@ def choose_predicate(
         and not (h.text.endswith(" by") and 0 <= second[0] - h.end <= 1)
     ]
     between = [h for h in usable if h.start >= a_end - 1 and h.end <= b_start + 1 or (h.start <= b_start and h.end >= b_end)]
-    verbs = [h for h in between if not _describes(h, b_start)]
+    verbs = [h for h in between if not (h.text in attributive and b_start - h.end <= 1)]  # "reduce deadly COVID-19"
     between = verbs or between
     if clause is not None:  # "X can't fix MS but it helps my fatigue": fatigue's own clause says what X does to it
         own = [h for h in between if clause[0] <= h.start < clause[1]]
@@ -94,11 +94,6 @@ def choose_predicate(
     if not near:
         return None
     return min(near, key=lambda t: (t[0], t[1]))[2], False
-
-
-def _describes(hit: PredicateHit, mention_start: int) -> bool:
-    """A harm adjective right before the condition describes it ("may reduce deadly COVID-19 inflammation")."""
-    return hit.text in _ATTRIBUTIVE and mention_start - hit.end <= 1
 
 
 def _words_between(text: str) -> int:

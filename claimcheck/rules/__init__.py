@@ -49,6 +49,8 @@ class Rules:
     epistemic: re.Pattern[str]
     purpose: re.Pattern[str]  # "to determine whether": what follows is not asserted
     irony: re.Pattern[str]  # "oh sure", "🙄": may deny by mocking
+    settings: re.Pattern[str]  # ends right before a condition that only sets the scene ("during pregnancy")
+    attributive: frozenset[str]  # harm adjectives that describe the condition they stand before
     contrast: re.Pattern[str]  # "…, not <condition>": ends right before the condition
     denied_after: re.Pattern[str]  # "… is a myth": takes back the claim before it
     hedging: re.Pattern[str]
@@ -94,6 +96,8 @@ def load_rules() -> Rules:
         epistemic=words_regex(mods["negation"]["epistemic"]),
         purpose=words_regex(mods["purpose"]),
         irony=words_regex(mods["irony"]),
+        settings=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['settings'])})"),
+        attributive=frozenset(mods["attributive"]),
         contrast=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['after_claim']['contrast'])})$"),
         denied_after=words_regex(mods["after_claim"]["denied_after"]),
         hedging=words_regex(mods["hedging"]),
