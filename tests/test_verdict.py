@@ -163,3 +163,10 @@ def test_verdict_a_class_member_takes_the_class_evidence_a_variant_never(tmp_pat
     if link == "member_of":
         assert result.verdict.matched_intervention == "naltrexone"
         assert any("class" in r for r in result.verdict.reasons)
+
+
+@pytest.mark.parametrize("text", ["green tea causes weight loss", "green tea makes you lose weight", "green tea helps weight loss"])
+def test_verdict_causing_weight_loss_is_treating_obesity(real_checker, text):
+    # "weight loss" names obesity by its benefit: causing it is the benefit, not a cause of obesity.
+    claims = real_checker.check(text).claims
+    assert [(c.claim.condition.id, c.claim.predicate) for c in claims] == [("obesity", "improves")]
