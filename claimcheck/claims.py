@@ -29,7 +29,7 @@ from claimcheck.rules import Rules, load_rules
 if TYPE_CHECKING:
     from claimcheck.models.runtime import ClaimModels
 
-# "during pregnancy", "throughout chemotherapy": a condition named as the setting of the claim, not its target.
+# The sentence after a claim's, up to its end mark: where a writer answers a question ("... covid? No.").
 _NEXT_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")
 CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:and|but|while|whereas|yet)\s|\s(?:but|whereas|while|although)\s")
 
