@@ -26,6 +26,7 @@ class PredicateHit:
     text: str
     negation_proof: bool
     denies: bool = False  # the cue denies its class itself ("dangerous for" is safety denied)
+    between_only: bool = False  # links a pair only standing between its mentions ("X gave me Y")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ def find_predicates(lower: str, rules: Rules | None = None) -> list[PredicateHit
     hits = []
     for cue, matches in zip(rules.predicates, rules.predicate_search.finditer_each(lower)):
         for m in matches:
-            hits.append(PredicateHit(cue.predicate, m.start(), m.end(), m.group(0), cue.negation_proof, cue.denies))
+            hits.append(PredicateHit(cue.predicate, m.start(), m.end(), m.group(0), cue.negation_proof, cue.denies, cue.between_only))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[PredicateHit] = []
     for hit in hits:
@@ -88,6 +89,8 @@ def choose_predicate(
         return min(between, key=lambda h: (PREDICATE_PRECEDENCE.index(h.predicate), h.start)), True
     near = []
     for h in usable:
+        if h.between_only:
+            continue
         gap = a_start - h.end if h.end <= a_start else h.start - b_end if h.start >= b_end else 0
         if 0 <= gap <= reach:
             near.append((gap, PREDICATE_PRECEDENCE.index(h.predicate), h))

@@ -198,3 +198,9 @@ def test_modifiers_each_condition_takes_the_cue_of_its_own_clause(checker):
         ("multiple-sclerosis", "improves", True),
         ("crohns-disease", "improves", False),
     ]
+
+
+def test_modifiers_gave_me_links_only_what_it_stands_between(checker):
+    # "X gave my son Y" says X caused Y; "the doctor gave me X for Y" says nothing of what X does.
+    assert [c.claim.predicate for c in checker.check("ivermectin gave my son covid").claims] == ["causes"]
+    assert [c.claim.predicate for c in checker.check("the doctor gave me ivermectin for covid").claims] != ["causes"]

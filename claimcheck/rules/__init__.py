@@ -33,6 +33,7 @@ class PredicateCue:
     predicate: str
     negation_proof: bool
     denies: bool = False  # the cue denies its class itself ("dangerous for": not safe)
+    between_only: bool = False  # links a pair only standing between its mentions ("X gave me Y")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,8 @@ def load_rules() -> Rules:
     abbr = _read("abbreviations.yaml")
     common = _read("common-words.yaml")["words"]
     cues = tuple(
-        PredicateCue(words_regex([p["pattern"]]), p["class"], bool(p.get("negation_proof", False)), bool(p.get("denies", False)))
+        PredicateCue(words_regex([p["pattern"]]), p["class"], bool(p.get("negation_proof", False)), bool(p.get("denies", False)),
+                     bool(p.get("between_only", False)))
         for p in preds
     )
     breakers = [re.escape(b) if not b.isalpha() else rf"\b{b}\b" for b in mods["negation"]["scope_breakers"]]
