@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from claimcheck.models.runtime import ClaimModels
 
 # The sentence after a claim's, up to its end mark: where a writer answers a question ("... covid? No.").
+_EFFECT_OR_SAFETY = frozenset({"cures", "treats", "improves", "prevents", "is_safe"})
 _NEXT_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")
 CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:and|but|while|whereas|yet)\s|\s(?:but|whereas|while|although)\s")
 
@@ -199,18 +200,27 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
         exaggeration = mods.exaggeration
         if predicate == "cures" and not negated and not exaggeration:
             exaggeration = (reading.predicate.text,) if reading.predicate else ("cure",)
-        claims.append(
-            Claim(
-                sentence=text, start=sent.start_char, end=sent.end_char,
-                intervention=intervention, condition=condition,
-                predicate=predicate, predicate_text=reading.predicate.text if reading.predicate else None,
-                negated=negated, epistemic=mods.epistemic and negated, certainty=str(attrs["certainty"]),
-                question=bool(attrs["question"]), anecdote=bool(attrs["anecdote"]), reported=bool(attrs["reported"]),
-                exaggeration=exaggeration if not negated else tuple(e for e in exaggeration if e != "cure"),
-                extraction_confidence=round(confidence * min(intervention.score, condition.score), 3),
+        for said in _claimed(predicate, lower, reading.window, rules):
+            claims.append(
+                Claim(
+                    sentence=text, start=sent.start_char, end=sent.end_char,
+                    intervention=intervention, condition=condition,
+                    predicate=said, predicate_text=reading.predicate.text if reading.predicate else None,
+                    negated=negated, epistemic=mods.epistemic and negated, certainty=str(attrs["certainty"]),
+                    question=bool(attrs["question"]), anecdote=bool(attrs["anecdote"]), reported=bool(attrs["reported"]),
+                    exaggeration=exaggeration if not negated else tuple(e for e in exaggeration if e != "cure"),
+                    extraction_confidence=round(confidence * min(intervention.score, condition.score), 3),
+                )
             )
-        )
     return claims
+
+
+def _claimed(predicate: str, lower: str, window: tuple[int, int], rules: Rules) -> tuple[str, ...]:
+    """The predicates one pair claims: "effective and safe" claims both an effect and safety, each with its
+    own evidence; otherwise the one predicate read."""
+    if predicate in _EFFECT_OR_SAFETY and rules.safe_and_effective.search(lower, *window):
+        return (predicate if predicate != "is_safe" else "treats", "is_safe")
+    return (predicate,)
 
 
 def answered(claim: Claim, text: str, rules: Rules | None = None) -> Claim:

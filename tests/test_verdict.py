@@ -170,3 +170,9 @@ def test_verdict_causing_weight_loss_is_treating_obesity(real_checker, text):
     # "weight loss" names obesity by its benefit: causing it is the benefit, not a cause of obesity.
     claims = real_checker.check(text).claims
     assert [(c.claim.condition.id, c.claim.predicate) for c in claims] == [("obesity", "improves")]
+
+
+def test_verdict_effective_and_safe_is_two_claims_each_judged_on_its_own(checker):
+    claims = checker.check("LDN is safe and effective for MS").claims
+    assert [c.claim.predicate for c in claims] == ["treats", "is_safe"]
+    assert claims[0].verdict.assessment and claims[1].verdict.label.value == "NOT_IN_KB"  # no safety evidence in the fixture
