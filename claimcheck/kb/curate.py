@@ -32,6 +32,12 @@ TEMPLATES: dict[str, dict[str, Any]] = {
     "condition": {"id": "new-condition", "name": "new condition", "synonyms": [], "abbreviations": [], "misspellings": [],
                   "parent": None},
 }
+HINTS = {
+    "intervention": (
+        "# Optional: 'variant_of: ID' for a dose or form never judged by that entry's evidence (LDN and naltrexone),\n"
+        "# or 'member_of: ID' for a class whose evidence covers it when it has none of its own (ibuprofen and NSAIDs).\n"
+    ),
+}
 FOLDERS = {"study": "studies", "assessment": "assessments", "intervention": "interventions", "condition": "conditions"}
 
 
@@ -39,7 +45,7 @@ def template(kind: str) -> str:
     """A YAML record of ``kind`` with every required field, to fill in."""
     data = {k: v for k, v in TEMPLATES[kind].items() if v is not None}
     header = f"# New {kind}: fill in every field in capitals, then run 'claimcheck kb validate'.\n"
-    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    return header + HINTS.get(kind, "") + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
 def stats(kb: KnowledgeBase, *, stale_years: int = 3, today: dt.date | None = None) -> dict[str, Any]:
