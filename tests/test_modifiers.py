@@ -139,6 +139,8 @@ def test_modifiers_results_in_as_a_noun_is_no_cause(claim_of):
         ("LDN can stop the spread of MS", "prevents", False),  # "spread" as a noun causes nothing
         ("LDN spreads MS", "causes", False),
         ("LDN is safe for the fatigue caused by MS", "is_safe", False),  # MS is the cause here, not LDN
+        ("LDN increases survival in MS", "improves", False),  # "increase" is a cause only of deaths, cases, severity...
+        ("LDN increases MS relapses", "causes", False),
     ],
 )
 def test_modifiers_safety_and_direction_words(claim_of, text, predicate, negated):
