@@ -206,3 +206,11 @@ def test_modifiers_gave_me_links_only_what_it_stands_between(checker):
     # "X gave my son Y" says X caused Y; "the doctor gave me X for Y" says nothing of what X does.
     assert [c.claim.predicate for c in checker.check("ivermectin gave my son covid").claims] == ["causes"]
     assert [c.claim.predicate for c in checker.check("the doctor gave me ivermectin for covid").claims] != ["causes"]
+
+
+def test_modifiers_never_having_side_effects_is_a_safety_claim():
+    # "never had side effects" claims safety, not prevention of side effects (the rules' reading).
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check("I took LDN for a year and never had side effects").claims
+    assert [(c.claim.condition.id, c.claim.predicate, c.claim.negated) for c in claims] == [("adverse-effects", "is_safe", False)]
