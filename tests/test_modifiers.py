@@ -141,6 +141,8 @@ def test_modifiers_results_in_as_a_noun_is_no_cause(claim_of):
         ("LDN is safe for the fatigue caused by MS", "is_safe", False),  # MS is the cause here, not LDN
         ("LDN increases survival in MS", "improves", False),  # "increase" is a cause only of deaths, cases, severity...
         ("LDN increases MS relapses", "causes", False),
+        ("ivermectin is no more effective than placebo for covid", "no_effect", False),  # not "no more covid"
+        ("since taking LDN, no more MS", "cures", False),
     ],
 )
 def test_modifiers_safety_and_direction_words(claim_of, text, predicate, negated):
