@@ -204,6 +204,12 @@ def test_modifiers_each_condition_takes_the_cue_of_its_own_clause(checker):
     ]
 
 
+def test_modifiers_removed_is_a_cure_only_as_an_active_verb_between_the_names(checker):
+    assert [c.claim.predicate for c in checker.check("LDN removes MS lesions").claims] == ["cures"]
+    assert "cures" not in [c.claim.predicate for c in checker.check("LDN was removed from the market because it may cause MS").claims]
+    assert "cures" not in [c.claim.predicate for c in checker.check("the FDA removed ivermectin's authorization for covid").claims]
+
+
 def test_modifiers_gave_me_links_only_what_it_stands_between(checker):
     # "X gave my son Y" says X caused Y; "the doctor gave me X for Y" says nothing of what X does.
     assert [c.claim.predicate for c in checker.check("ivermectin gave my son covid").claims] == ["causes"]
