@@ -92,13 +92,14 @@ class KnowledgeBase:
         return table.get(entity_id)
 
     @staticmethod
-    def _lineage(table: dict[str, Any], start: str, link: str) -> list[str]:
+    def _lineage(table: dict[str, Any], start: str, *links: str) -> list[str]:
+        """``start`` and the entries its links lead to, nearest first (the first link a record sets is followed)."""
         lineage: list[str] = []
         current: str | None = start
         while current and current not in lineage:  # a cycle is cut, not followed
             lineage.append(current)
             record = table.get(current)
-            current = getattr(record, link) if record else None
+            current = next((p for p in (getattr(record, link) for link in links) if p), None) if record else None
         return lineage
 
     def condition_lineage(self, condition_id: str) -> list[str]:
@@ -107,13 +108,7 @@ class KnowledgeBase:
 
     def intervention_lineage(self, intervention_id: str) -> list[str]:
         """The intervention and the entries it is a variant or a member of, nearest first."""
-        lineage: list[str] = []
-        current: str | None = intervention_id
-        while current and current not in lineage:
-            lineage.append(current)
-            record = self.interventions.get(current)
-            current = (record.variant_of or record.member_of) if record else None
-        return lineage
+        return self._lineage(self.interventions, intervention_id, "variant_of", "member_of")
 
     def intervention_classes(self, intervention_id: str) -> list[str]:
         """The intervention and the classes whose evidence covers it (``member_of``), nearest first."""
