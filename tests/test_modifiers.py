@@ -116,21 +116,7 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         ("LDN stopped working for my MS after a year", "no_effect", False),
         ("tbh i doubt LDN does anything for my MS", "treats", True),
         ("no doubt that LDN helps MS", "improves", False),
-    ],
-)
-def test_modifiers_colloquial_denials(claim_of, text, predicate, negated):
-    claim = claim_of(text).claim
-    assert (claim.predicate, claim.negated) == (predicate, negated)
-
-
-def test_modifiers_results_in_as_a_noun_is_no_cause(claim_of):
-    claim = claim_of("LDN does not improve clinical results in patients with MS").claim
-    assert (claim.predicate, claim.negated) == ("improves", True)
-
-
-@pytest.mark.parametrize(
-    ("text", "predicate", "negated"),
-    [
+        # safety and direction words
         ("LDN is dangerous for people with MS", "is_safe", True),  # the guideline: safety denied
         ("LDN is not dangerous for people with MS", "is_safe", False),
         ("Don't let anyone tell you LDN is unsafe for MS patients", "is_safe", False),
@@ -143,11 +129,20 @@ def test_modifiers_results_in_as_a_noun_is_no_cause(claim_of):
         ("LDN increases MS relapses", "causes", False),
         ("ivermectin is no more effective than placebo for covid", "no_effect", False),  # not "no more covid"
         ("since taking LDN, no more MS", "cures", False),
+        # never having the condition is a prevention anecdote, not a denial
+        ("been on ivermectin for a year and never got covid once", "prevents", False),  # not a denial: the anecdote
+        ("I took ivermectin and I haven't caught covid since", "prevents", False),
+        ("ivermectin did not prevent covid", "prevents", True),
     ],
 )
-def test_modifiers_safety_and_direction_words(claim_of, text, predicate, negated):
+def test_modifiers_what_is_claimed_and_whether_it_is_denied(claim_of, text, predicate, negated):
     claim = claim_of(text).claim
     assert (claim.predicate, claim.negated) == (predicate, negated)
+
+
+def test_modifiers_results_in_as_a_noun_is_no_cause(claim_of):
+    claim = claim_of("LDN does not improve clinical results in patients with MS").claim
+    assert (claim.predicate, claim.negated) == ("improves", True)
 
 
 @pytest.mark.parametrize(
@@ -181,19 +176,6 @@ def test_modifiers_a_denial_after_the_claim_takes_it_back(claim_of, text, negate
 def test_modifiers_not_before_a_condition_sets_it_apart(checker):
     claims = checker.check("Naltrexone is approved for alcohol dependence, not for MS").claims
     assert [(c.claim.condition.id, c.claim.negated) for c in claims] == [("alcohol-dependence", False), ("multiple-sclerosis", True)]
-
-
-@pytest.mark.parametrize(
-    ("text", "predicate", "negated"),
-    [
-        ("been on ivermectin for a year and never got covid once", "prevents", False),  # not a denial: the anecdote
-        ("I took ivermectin and I haven't caught covid since", "prevents", False),
-        ("ivermectin did not prevent covid", "prevents", True),
-    ],
-)
-def test_modifiers_never_having_the_condition_is_prevention(claim_of, text, predicate, negated):
-    claim = claim_of(text).claim
-    assert (claim.predicate, claim.negated) == (predicate, negated)
 
 
 def test_modifiers_each_condition_takes_the_cue_of_its_own_clause(checker):
