@@ -32,6 +32,14 @@ if TYPE_CHECKING:
 # The sentence after a claim's, up to its end mark: where a writer answers a question ("... covid? No.").
 _EFFECT_OR_SAFETY = frozenset({"cures", "treats", "improves", "prevents", "is_safe"})
 _NEXT_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")
+#: What stopping X is said to do, as a claim about X: (X's predicate, whether the negation turns).
+#: Stopping X cures or helps Y: X worsens Y; prevents Y: X causes Y; causes Y: X prevents Y; worsens Y:
+#: X treats Y; does nothing for Y: X does not cause Y. Safety and approval of stopping say nothing of X.
+CEASED: dict[str, tuple[str, bool]] = {
+    "cures": ("harms", False), "treats": ("harms", False), "improves": ("harms", False),
+    "prevents": ("causes", False), "causes": ("prevents", False), "harms": ("treats", False),
+    "no_effect": ("causes", True),
+}
 CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:and|but|while|whereas|yet)\s|\s(?:but|whereas|while|although)\s")
 
 def clause_bounds(lower: str) -> list[tuple[int, int]]:
@@ -135,6 +143,17 @@ def _purpose_only(lower: str, predicate: PredicateHit, bounds: list[tuple[int, i
     return rules.purpose.search(before) is not None and rules.epistemic.search(lower[start : predicate.end + 30]) is None
 
 
+def ceased(lower: str, intervention: tuple[int, int], predicate: PredicateHit | None, rules: Rules) -> bool:
+    """Whether the claim is about stopping the intervention ("quitting X", "avoiding X", "cutting out X").
+
+    A cue after X counts only if X is not made the subject again in between ("stop X because it causes Y").
+    """
+    start, end = intervention
+    if rules.cessation.search(lower, max(0, start - 60), start) is None:
+        return False
+    return predicate is None or predicate.start < end or rules.cessation_resumed.search(lower, end, predicate.start) is None
+
+
 def rule_claim(reading: PairReading) -> tuple[str, dict[str, object], float] | None:
     """The rules' decision: (predicate, attributes, confidence), or None when no cue links the pair."""
     if reading.predicate is None:
@@ -198,6 +217,12 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
         mods = reading.modifiers
         negated = bool(attrs["negated"])
         exaggeration = mods.exaggeration
+        if ceased(lower, first, reading.predicate, rules):
+            if predicate not in CEASED:
+                continue
+            predicate, turn = CEASED[predicate]
+            negated ^= turn
+            exaggeration = ()  # "quitting sugar cured my acne" overstates nothing about sugar
         if predicate == "cures" and not negated and not exaggeration:
             exaggeration = (reading.predicate.text,) if reading.predicate else ("cure",)
         for said in _claimed(predicate, lower, reading.window, rules):

@@ -176,3 +176,17 @@ def test_verdict_effective_and_safe_is_two_claims_each_judged_on_its_own(checker
     claims = checker.check("LDN is safe and effective for MS").claims
     assert [c.claim.predicate for c in claims] == ["treats", "is_safe"]
     assert claims[0].verdict.assessment and claims[1].verdict.label.value == "NOT_IN_KB"  # no safety evidence in the fixture
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "predicate"),
+    [
+        ("Avoiding processed meat lowers your risk of colorectal cancer.", ("processed-meat", "colorectal-cancer"), "causes"),
+        ("Stopping my statins caused a heart attack.", ("statins", "myocardial-infarction"), "prevents"),
+    ],
+)
+def test_verdict_stopping_an_intervention_is_judged_as_a_claim_about_it(real_checker, text, pair, predicate):
+    # Read as stated, "avoiding processed meat lowers the risk" became "processed meat prevents cancer" and was refuted.
+    claims = real_checker.check(text).claims
+    assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate) for c in claims] == [(pair, predicate)]
+    assert claims[0].verdict.label.value == "SUPPORTED"

@@ -55,6 +55,8 @@ class Rules:
     attributive: frozenset[str]  # harm adjectives that describe the condition they stand before
     contrast: re.Pattern[str]  # "…, not <condition>": ends right before the condition
     denied_after: re.Pattern[str]  # "… is a myth": takes back the claim before it
+    cessation: re.Pattern[str]  # ends right before an intervention that is stopped ("quitting X", "avoiding X")
+    cessation_resumed: re.Pattern[str]  # after the stopped X, makes X the subject again ("because it")
     hedging: re.Pattern[str]
     absolute: re.Pattern[str]
     question_openers: re.Pattern[str]
@@ -104,6 +106,10 @@ def load_rules() -> Rules:
         attributive=frozenset(mods["attributive"]),
         contrast=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['after_claim']['contrast'])})$"),
         denied_after=words_regex(mods["after_claim"]["denied_after"]),
+        cessation=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['cessation']['before'])})$"),
+        cessation_resumed=re.compile("|".join(
+            re.escape(w) if not w.isalpha() else rf"(?<![\w'-]){w}(?![\w'-])" for w in mods["cessation"]["resumed"]
+        )),
         hedging=words_regex(mods["hedging"]),
         absolute=words_regex(mods["absolute"]),
         question_openers=re.compile(rf"^\W*(?:{'|'.join(sorted(mods['question']['openers'], key=len, reverse=True))})\b"),
