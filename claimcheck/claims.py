@@ -202,6 +202,12 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
     if not hits:
         return []
     offset = sent.start_char
+    # "reducing", "stopping", "removing" before an intervention say that it is stopped, not what it does.
+    stops = [m.span() for i in mentions if i.kind == "intervention"
+             for m in [rules.cessation.search(lower, max(0, i.start - offset - 60), i.start - offset)] if m]
+    hits = [h for h in hits if not any(s <= h.start < e for s, e in stops)]
+    if not hits:
+        return []
     bounds = clause_bounds(lower)
     claims = []
     mentions = _without_settings(mentions, lower, offset)

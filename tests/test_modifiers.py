@@ -213,6 +213,10 @@ def test_modifiers_never_having_side_effects_is_a_safety_claim():
         ("stopping ivermectin cured my covid", "harms", False),
         ("avoiding the MMR vaccine prevents autism", "causes", False),
         ("I came off LDN and my MS got worse", "treats", False),
+        # The stopping word is no cue of its own ("reduced" would read as "improves").
+        ("I reduced my LDN dose and my MS got worse", "treats", False),
+        # A new condition after X begins another clause.
+        ("can I stop taking LDN if my MS improves?", "improves", False),
         ("quitting naltrexone caused an alcohol dependence relapse", "prevents", False),
         ("giving up ivermectin did nothing for my covid", "causes", True),
         # A cue after X whose subject is X again claims what X does.
