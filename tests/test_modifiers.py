@@ -81,6 +81,8 @@ def test_modifiers_anecdote_and_reported(claim_of):
         ("the MMR vaccine causes autism", "causes"),
         ("ivermectin is useless against covid", "no_effect"),
         ("I don't have Crohn's anymore after LDN", "cures"),
+        ("LDN strengthens the body against MS", "improves"),
+        ("LDN supports your immune system in MS", "improves"),
     ],
 )
 def test_modifiers_predicate(claim_of, text, predicate):
