@@ -119,16 +119,19 @@ def test_verdict_in_pregnancy_sets_the_scene_for_another_condition(real_checker)
 
 
 @pytest.mark.parametrize(
-    ("text", "pair", "predicate"),
+    ("text", "pair", "predicates"),
     [
-        ("Can taking spermidine prolong life?", ("spermidine", "premature-death"), "prevents"),
-        ("colloidal silver has amazing health benefits", ("colloidal-silver", "general-health"), "improves"),
+        ("Can taking spermidine prolong life?", ("spermidine", "premature-death"), {"prevents"}),
+        # The models read a general benefit as either improving or preventing ill health: both are efficacy
+        # claims, judged against the same evidence.
+        ("colloidal silver has amazing health benefits", ("colloidal-silver", "general-health"), {"improves", "prevents"}),
     ],
 )
-def test_verdict_a_condition_that_names_its_own_effect_is_a_claim(real_checker, text, pair, predicate):
+def test_verdict_a_condition_that_names_its_own_effect_is_a_claim(real_checker, text, pair, predicates):
     # "prolong life" is both the condition (premature death) and what is claimed about it.
     claims = real_checker.check(text).claims
-    assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate) for c in claims] == [(pair, predicate)]
+    assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [pair]
+    assert claims[0].claim.predicate in predicates
 
 
 def test_verdict_absolute_wording_must_be_words_it_can_name(checker):
