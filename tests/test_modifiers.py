@@ -135,6 +135,21 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         ("been on ivermectin for a year and never got covid once", "prevents", False),  # not a denial: the anecdote
         ("I took ivermectin and I haven't caught covid since", "prevents", False),
         ("ivermectin did not prevent covid", "prevents", True),
+        # What stopping X is said to do is a claim about X itself, the other way round.
+        ("stopping ivermectin cured my covid", "harms", False),
+        ("avoiding the MMR vaccine prevents autism", "causes", False),
+        ("I came off LDN and my MS got worse", "treats", False),
+        # The stopping word is no cue of its own ("reduced" would read as "improves").
+        ("I reduced my LDN dose and my MS got worse", "treats", False),
+        # A new condition after X begins another clause.
+        ("can I stop taking LDN if my MS improves?", "improves", False),
+        ("quitting naltrexone caused an alcohol dependence relapse", "prevents", False),
+        ("giving up ivermectin did nothing for my covid", "causes", True),
+        # A cue after X whose subject is X again claims what X does.
+        ("stop taking ivermectin because it causes covid", "causes", False),
+        ("stop ivermectin, it causes covid", "causes", False),
+        # Stopping before the condition, not the intervention: read as stated.
+        ("ivermectin helps stop covid", "improves", False),
     ],
 )
 def test_modifiers_what_is_claimed_and_whether_it_is_denied(claim_of, text, predicate, negated):
@@ -206,31 +221,6 @@ def test_modifiers_never_having_side_effects_is_a_safety_claim():
 
     claims = Checker(models=False).check("I took LDN for a year and never had side effects").claims
     assert [(c.claim.condition.id, c.claim.predicate, c.claim.negated) for c in claims] == [("adverse-effects", "is_safe", False)]
-
-
-@pytest.mark.parametrize(
-    ("text", "predicate", "negated"),
-    [
-        # What stopping X is said to do is a claim about X itself, the other way round.
-        ("stopping ivermectin cured my covid", "harms", False),
-        ("avoiding the MMR vaccine prevents autism", "causes", False),
-        ("I came off LDN and my MS got worse", "treats", False),
-        # The stopping word is no cue of its own ("reduced" would read as "improves").
-        ("I reduced my LDN dose and my MS got worse", "treats", False),
-        # A new condition after X begins another clause.
-        ("can I stop taking LDN if my MS improves?", "improves", False),
-        ("quitting naltrexone caused an alcohol dependence relapse", "prevents", False),
-        ("giving up ivermectin did nothing for my covid", "causes", True),
-        # A cue after X whose subject is X again claims what X does.
-        ("stop taking ivermectin because it causes covid", "causes", False),
-        ("stop ivermectin, it causes covid", "causes", False),
-        # Stopping before the condition, not the intervention: read as stated.
-        ("ivermectin helps stop covid", "improves", False),
-    ],
-)
-def test_modifiers_stopping_an_intervention_is_a_claim_about_it_the_other_way_round(claim_of, text, predicate, negated):
-    claim = claim_of(text).claim
-    assert (claim.predicate, claim.negated) == (predicate, negated)
 
 
 def test_modifiers_a_cure_by_stopping_overstates_nothing_about_the_intervention(claim_of):
