@@ -143,14 +143,21 @@ def _purpose_only(lower: str, predicate: PredicateHit, bounds: list[tuple[int, i
     return rules.purpose.search(before) is not None and rules.epistemic.search(lower[start : predicate.end + 30]) is None
 
 
-def ceased(lower: str, intervention: tuple[int, int], predicate: PredicateHit | None, rules: Rules) -> bool:
-    """Whether the claim is about stopping the intervention ("quitting X", "avoiding X", "cutting out X").
+def stopped(lower: str, interventions: list[tuple[int, int]], rules: Rules) -> dict[int, tuple[int, int]]:
+    """The interventions said to be stopped ("quitting X", "avoiding X", "cutting out X"), by start offset,
+    each with the span of its stopping words."""
+    found = {}
+    for start, _ in interventions:
+        m = rules.cessation.search(lower, max(0, start - 60), start)
+        if m is not None:
+            found[start] = m.span()
+    return found
 
-    A cue after X counts only if X is not made the subject again in between ("stop X because it causes Y").
-    """
-    start, end = intervention
-    if rules.cessation.search(lower, max(0, start - 60), start) is None:
-        return False
+
+def ceased(lower: str, intervention: tuple[int, int], predicate: PredicateHit | None, rules: Rules) -> bool:
+    """Whether a claim about a stopped intervention is about the stopping: a cue after X counts only if X is
+    not made the subject again in between ("stop X because it causes Y" claims what X does)."""
+    end = intervention[1]
     return predicate is None or predicate.start < end or rules.cessation_resumed.search(lower, end, predicate.start) is None
 
 
@@ -203,9 +210,8 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
         return []
     offset = sent.start_char
     # "reducing", "stopping", "removing" before an intervention say that it is stopped, not what it does.
-    stops = [m.span() for i in mentions if i.kind == "intervention"
-             for m in [rules.cessation.search(lower, max(0, i.start - offset - 60), i.start - offset)] if m]
-    hits = [h for h in hits if not any(s <= h.start < e for s, e in stops)]
+    stops = stopped(lower, [(m.start - offset, m.end - offset) for m in mentions if m.kind == "intervention"], rules)
+    hits = [h for h in hits if not any(s <= h.start < e for s, e in stops.values())]
     if not hits:
         return []
     bounds = clause_bounds(lower)
@@ -223,7 +229,7 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
         mods = reading.modifiers
         negated = bool(attrs["negated"])
         exaggeration = mods.exaggeration
-        if ceased(lower, first, reading.predicate, rules):
+        if first[0] in stops and ceased(lower, first, reading.predicate, rules):
             if predicate not in CEASED:
                 continue
             predicate, turn = CEASED[predicate]
