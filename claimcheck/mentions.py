@@ -133,6 +133,7 @@ class MentionFinder:
         texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
         spans.extend(self._abbreviations(doc, texts))
         spans = self._shared_heads(doc, texts, spans)
+        spans = self._stopped_exposures(doc, spans)
         covered = {i for span, _ in spans for i in range(span.start, span.end)}
         words = _Words(doc, texts)
         if self.fuzzy:
@@ -173,6 +174,30 @@ class MentionFinder:
                 replaced[id(span)] = self._make(doc, span.start, span.end, entry, "kb-coordination", 0.9)
                 link = span.start - 1
         return [replaced.get(id(span), (span, m)) for span, m in spans]
+
+    def _stopped_exposures(self, doc: Doc, spans: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
+        """A condition named by stopping an intervention ("quitting smoking", tobacco dependence) is that intervention,
+        stopped, when the text names another condition and no intervention: "quitting smoking lowers the risk of lung
+        cancer" is about smoking (the claim reader turns it round). "X helps you quit smoking" keeps the condition."""
+        conditions = [span for span, m in spans if m.kind == "condition"]
+        inside = lambda span: any(c.start <= span.start and span.end <= c.end for c in conditions)  # noqa: E731
+        if len(conditions) < 2 or any(m.kind == "intervention" and not inside(span) for span, m in spans):
+            return spans
+        out = []
+        for span, mention in spans:
+            if mention.kind == "condition" and len(span) > 1:
+                lower = span.text.lower()
+                for k in range(span.start + 1, span.end):
+                    cut = doc[k].idx - span.start_char
+                    entry = self.vocab.phrases.get(lower[cut:])
+                    if entry is not None and entry.kind == "intervention" and self.rules.cessation.match(lower, 0, cut):
+                        out.append(self._make(doc, k, span.end, entry, "kb", 1.0))
+                        break
+                else:
+                    out.append((span, mention))
+                continue
+            out.append((span, mention))
+        return out
 
     def _abbreviations(self, doc: Doc, texts: list[str]) -> Iterable[tuple[Span, Mention]]:
         for i, text in enumerate(texts):

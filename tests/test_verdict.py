@@ -186,6 +186,8 @@ def test_verdict_effective_and_safe_is_two_claims_each_judged_on_its_own(checker
     [
         ("Avoiding processed meat lowers your risk of colorectal cancer.", ("processed-meat", "colorectal-cancer"), "causes"),
         ("Stopping my statins caused a heart attack.", ("statins", "myocardial-infarction"), "prevents"),
+        # "quitting smoking" names tobacco dependence; beside another condition it is smoking, stopped.
+        ("Quitting smoking reduces the risk of lung cancer.", ("tobacco-smoking", "lung-cancer"), "causes"),
     ],
 )
 def test_verdict_stopping_an_intervention_is_judged_as_a_claim_about_it(real_checker, text, pair, predicate):
@@ -193,3 +195,8 @@ def test_verdict_stopping_an_intervention_is_judged_as_a_claim_about_it(real_che
     claims = real_checker.check(text).claims
     assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate) for c in claims] == [(pair, predicate)]
     assert claims[0].verdict.label.value == "SUPPORTED"
+
+
+def test_verdict_quitting_smoking_stays_the_condition_an_aid_to_quitting_treats(real_checker):
+    claims = real_checker.check("Nicotine patches help you quit smoking.").claims
+    assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("nicotine-replacement-therapy", "tobacco-dependence")]
