@@ -68,21 +68,45 @@ def assessed_relations(claim: Claim, kb: KnowledgeBase) -> tuple[str, ...]:
     return tuple(outcome.relation for _, outcome, _ in filter(None, found))
 
 
+#: The condition of assessments that judge a practice for health in general ("no health condition for which
+#: there was reliable evidence that homeopathy was effective").
+GENERAL_HEALTH = "general-health"
+
+
 def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
-    """The assessment outcome for a claim, or None if the knowledge base has none."""
-    if claim.intervention.id is None or claim.condition.id is None:
+    """The assessment outcome for a claim, or None if the knowledge base has none.
+
+    When nothing answers the pair, an assessment of the intervention for health in general may: a practice found
+    to work for no condition answers a claim about any one of them. A general "yes" does not: a benefit to health
+    in general says nothing of a particular disease.
+    """
+    if claim.intervention.id is None:
         return None
     relation, base, fallbacks = PREDICATE_RELATIONS[claim.predicate]
     # A weak fallback reads "causes Y" as "does not prevent Y"; a denial ("no link between X and Y") says
     # nothing about the other relation, so a negated claim takes no weak fallback.
     fallbacks = tuple(f for f in fallbacks if not (f[2] and claim.negated))
-    for rel, answer, fallback, weak in [(relation, base, False, False)] + [(r, a, True, w) for r, a, w in fallbacks]:
-        found = kb.find_outcome(claim.intervention.id, claim.condition.id, rel)
-        if found is not None:
-            assessment, outcome, condition = found
-            return Match(
-                assessment=assessment, outcome=outcome, relation=rel, claimed_answer=_flip(answer, claim.negated),
-                matched_condition=condition, via_parent=condition != claim.condition.id, via_fallback=fallback, weak=weak,
-                via_class=assessment.intervention != claim.intervention.id,
-            )
+    tries = [(relation, base, False, False)] + [(r, a, True, w) for r, a, w in fallbacks]
+    if claim.condition.id is not None:
+        for rel, answer, fallback, weak in tries:
+            found = kb.find_outcome(claim.intervention.id, claim.condition.id, rel)
+            if found is not None:
+                return _match(claim, found, rel, answer, fallback, weak)
+    if claim.condition.id == GENERAL_HEALTH:
+        return None
+    for rel, answer, fallback, weak in tries:
+        found = kb.find_outcome(claim.intervention.id, GENERAL_HEALTH, rel)
+        if found is not None and found[1].answer != "yes":
+            return _match(claim, found, rel, answer, fallback, weak)
     return None
+
+
+def _match(
+    claim: Claim, found: tuple[Assessment, Outcome, str], relation: str, answer: str, fallback: bool, weak: bool,
+) -> Match:
+    assessment, outcome, condition = found
+    return Match(
+        assessment=assessment, outcome=outcome, relation=relation, claimed_answer=_flip(answer, claim.negated),
+        matched_condition=condition, via_parent=condition != claim.condition.id, via_fallback=fallback, weak=weak,
+        via_class=assessment.intervention != claim.intervention.id,
+    )

@@ -200,3 +200,27 @@ def test_verdict_stopping_an_intervention_is_judged_as_a_claim_about_it(real_che
 def test_verdict_quitting_smoking_stays_the_condition_an_aid_to_quitting_treats(real_checker):
     claims = real_checker.check("Nicotine patches help you quit smoking.").claims
     assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("nicotine-replacement-therapy", "tobacco-dependence")]
+
+
+@pytest.mark.parametrize(("answer", "label"), [("'no'", "CONTRADICTED"), ("'yes'", "NOT_IN_KB")])
+def test_verdict_evidence_for_health_in_general_can_refute_a_claim_about_one_condition_never_support_it(tmp_path, answer, label):
+    # "No condition for which there is reliable evidence that it works" answers "it cures Crohn's"; a general
+    # benefit to health says nothing of a particular disease.
+    import shutil
+
+    from claimcheck.checker import Checker
+    from tests.conftest import FIXTURE_KB
+
+    kb = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, kb)
+    (kb / "conditions" / "general-health.yaml").write_text("id: general-health\nname: general health\n")
+    (kb / "assessments" / "ivermectin--general-health.yaml").write_text(
+        "id: ivermectin--general-health\nintervention: ivermectin\ncondition: general-health\nlast_reviewed: '2026-11-26'\n"
+        f"outcomes:\n- relation: treats\n  answer: {answer}\n  certainty: moderate\n  summary: Any condition.\n"
+        "  studies:\n  - reis2022\n  disagreement_note: A test record.\n"
+    )
+    result = Checker(kb, models=False).check("ivermectin treats Crohn's disease").claims[0]
+    assert result.verdict.label.value == label
+    if label == "CONTRADICTED":
+        assert result.verdict.matched_condition == "general-health"
+        assert any("broader 'general-health'" in r for r in result.verdict.reasons)
