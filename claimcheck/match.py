@@ -76,9 +76,9 @@ GENERAL_HEALTH = "general-health"
 def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
     """The assessment outcome for a claim, or None if the knowledge base has none.
 
-    When nothing answers the pair, an assessment of the intervention for health in general may: a practice found
-    to work for no condition answers a claim about any one of them. A general "yes" does not: a benefit to health
-    in general says nothing of a particular disease.
+    When nothing answers the pair, an outcome of the intervention for health in general marked ``every_condition``
+    may: a practice found to work for no condition answers a claim about any one of them. A general "yes" never
+    does (validation forbids the mark there): a benefit to health in general says nothing of a particular disease.
     """
     if claim.intervention.id is None:
         return None
@@ -96,7 +96,7 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
         return None
     for rel, answer, fallback, weak in tries:
         found = kb.find_outcome(claim.intervention.id, GENERAL_HEALTH, rel)
-        if found is not None and found[1].answer != "yes":
+        if found is not None and found[1].every_condition and found[1].answer != "yes":
             return _match(claim, found, rel, answer, fallback, weak)
     return None
 

@@ -202,10 +202,15 @@ def test_verdict_quitting_smoking_stays_the_condition_an_aid_to_quitting_treats(
     assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("nicotine-replacement-therapy", "tobacco-dependence")]
 
 
-@pytest.mark.parametrize(("answer", "label"), [("'no'", "CONTRADICTED"), ("'yes'", "NOT_IN_KB")])
-def test_verdict_evidence_for_health_in_general_can_refute_a_claim_about_one_condition_never_support_it(tmp_path, answer, label):
-    # "No condition for which there is reliable evidence that it works" answers "it cures Crohn's"; a general
-    # benefit to health says nothing of a particular disease.
+@pytest.mark.parametrize(
+    ("answer", "every_condition", "label"),
+    [("'no'", True, "CONTRADICTED"), ("'no'", False, "NOT_IN_KB"), ("'yes'", True, "NOT_IN_KB")],
+)
+def test_verdict_evidence_for_health_in_general_can_refute_a_claim_about_one_condition_never_support_it(
+    tmp_path, answer, every_condition, label
+):
+    # "No condition for which there is reliable evidence that it works", marked as covering every condition,
+    # answers "it cures Crohn's"; unmarked, it does not; a general benefit says nothing of a particular disease.
     import shutil
 
     from claimcheck.checker import Checker
@@ -216,8 +221,8 @@ def test_verdict_evidence_for_health_in_general_can_refute_a_claim_about_one_con
     (kb / "conditions" / "general-health.yaml").write_text("id: general-health\nname: general health\n")
     (kb / "assessments" / "ivermectin--general-health.yaml").write_text(
         "id: ivermectin--general-health\nintervention: ivermectin\ncondition: general-health\nlast_reviewed: '2026-11-26'\n"
-        f"outcomes:\n- relation: treats\n  answer: {answer}\n  certainty: moderate\n  summary: Any condition.\n"
-        "  studies:\n  - reis2022\n  disagreement_note: A test record.\n"
+        f"outcomes:\n- relation: treats\n  answer: {answer}\n  certainty: moderate\n  every_condition: {str(every_condition).lower()}\n"
+        "  summary: Any condition.\n  studies:\n  - reis2022\n  disagreement_note: A test record.\n"
     )
     result = Checker(kb, models=False).check("ivermectin treats Crohn's disease").claims[0]
     assert result.verdict.label.value == label

@@ -221,6 +221,11 @@ class Outcome(BaseModel):
     disagreement_note: str | None = Field(
         default=None, description="Why the answer departs from the direction of its studies, if it does."
     )
+    every_condition: bool = Field(
+        default=False,
+        description="General-health assessments only: the evidence covers any condition (the practice works for none, "
+        "or harms none), so this outcome answers claims about conditions that have no assessment of their own.",
+    )
 
 
 class Assessment(Record):

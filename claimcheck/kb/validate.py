@@ -187,6 +187,8 @@ def _check_assessments(records: dict[str, dict[str, tuple[Record, Path]]], probl
             problems.append(Problem(str(path), a.id, "E153", f"two outcomes for relation {rel!r}"))
         for outcome in a.outcomes:
             where = f"{a.id}#{outcome.relation}"
+            if outcome.every_condition and (a.condition != "general-health" or outcome.answer == "yes"):
+                problems.append(Problem(str(path), where, "E158", "every_condition is for a general-health outcome that does not answer 'yes' (a general benefit says nothing of a particular disease)"))
             if not outcome.studies:
                 problems.append(Problem(str(path), where, "E154", "outcome cites no studies"))
             directions = []

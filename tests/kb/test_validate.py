@@ -121,6 +121,14 @@ def test_validate_answer_against_every_study_needs_a_note(kb_copy):
     assert ("E157", "ivermectin--covid-19#treats") not in codes(kb_copy)
 
 
+def test_validate_every_condition_only_marks_a_general_health_outcome_that_is_no_benefit(kb_copy):
+    path = kb_copy / "assessments" / "ivermectin--covid-19.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["outcomes"][0]["every_condition"] = True
+    path.write_text(yaml.safe_dump(data))
+    assert ("E158", "ivermectin--covid-19#treats") in codes(kb_copy)  # covid-19 is one condition, not all
+
+
 def test_validate_missing_parent_condition(kb_copy):
     edit(kb_copy / "conditions" / "relapsing-remitting-multiple-sclerosis.yaml", parent="nowhere")
     assert ("E131", "relapsing-remitting-multiple-sclerosis") in codes(kb_copy)
