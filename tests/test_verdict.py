@@ -125,6 +125,8 @@ def test_verdict_in_pregnancy_sets_the_scene_for_another_condition(real_checker)
         # The models read a general benefit as either improving or preventing ill health: both are efficacy
         # claims, judged against the same evidence.
         ("colloidal silver has amazing health benefits", ("colloidal-silver", "general-health"), {"improves", "prevents"}),
+        # "better sleep" names insomnia by its benefit: giving it is treating insomnia, not causing it.
+        ("melatonin gives you better sleep", ("melatonin", "insomnia"), {"improves", "treats"}),
     ],
 )
 def test_verdict_a_condition_that_names_its_own_effect_is_a_claim(real_checker, text, pair, predicates):
