@@ -159,6 +159,8 @@ def read_modifiers(
     rules = rules or load_rules()
     epistemic = is_epistemic(lower, predicate, clause_start, rules)
     negated = epistemic or is_negated(lower, predicate, clause_start, rules) != predicate.denies
+    sarcastic = rules.sarcasm.search(lower) is not None
+    question = is_question(sentence, mention_starts, rules)
     if window is not None:
         lower = lower[window[0] : window[1]]
     absolute = [m.group(0) for m in rules.absolute.finditer(lower)]
@@ -171,11 +173,13 @@ def read_modifiers(
         not any(s <= m.start() < e for s, e in not_anecdote) for m in rules.anecdote.finditer(lower)
     )
     reported = rules.reported.search(lower) is not None
+    if sarcastic and not (reported or question or epistemic):
+        negated = not negated
     return Modifiers(
         negated=negated,
         epistemic=epistemic,
         certainty=certainty,
-        question=is_question(sentence, mention_starts, rules),
+        question=question,
         anecdote=anecdote,
         reported=reported,
         exaggeration=tuple(dict.fromkeys(absolute)),

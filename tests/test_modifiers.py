@@ -135,6 +135,10 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         ("been on ivermectin for a year and never got covid once", "prevents", False),  # not a denial: the anecdote
         ("I took ivermectin and I haven't caught covid since", "prevents", False),
         ("ivermectin did not prevent covid", "prevents", True),
+        # Sarcasm inverts the writer's own claim, not one reported or asked about.
+        ("oh sure, LDN cures MS 🙄", "cures", True),
+        ("LDN does nothing for MS 🙄", "no_effect", True),
+        ("people keep saying LDN cures MS 🙄", "cures", False),
         # What stopping X is said to do is a claim about X itself, the other way round.
         ("stopping ivermectin cured my covid", "harms", False),
         ("avoiding the MMR vaccine prevents autism", "causes", False),

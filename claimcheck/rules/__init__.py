@@ -50,6 +50,7 @@ class Rules:
     epistemic: re.Pattern[str]
     purpose: re.Pattern[str]  # "to determine whether": what follows is not asserted
     irony: re.Pattern[str]  # "oh sure", "🙄": may deny by mocking
+    sarcasm: re.Pattern[str]  # "🙄", "said no one": inverts the writer's own claim
     safe_and_effective: re.Pattern[str]  # one pair, two claims: an effect and safety
     settings: re.Pattern[str]  # ends right before a condition that only sets the scene ("during pregnancy")
     attributive: frozenset[str]  # harm adjectives that describe the condition they stand before
@@ -101,6 +102,7 @@ def load_rules() -> Rules:
         epistemic=words_regex(mods["negation"]["epistemic"]),
         purpose=words_regex(mods["purpose"]),
         irony=words_regex(mods["irony"]),
+        sarcasm=words_regex(mods["sarcasm"]),
         safe_and_effective=words_regex(mods["safe_and_effective"]),
         settings=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['settings'])})"),
         attributive=frozenset(mods["attributive"]),
