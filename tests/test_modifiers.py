@@ -135,6 +135,11 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         ("been on ivermectin for a year and never got covid once", "prevents", False),  # not a denial: the anecdote
         ("I took ivermectin and I haven't caught covid since", "prevents", False),
         ("ivermectin did not prevent covid", "prevents", True),
+        # Refusing or revoking an approval denies it.
+        ("the FDA refused to approve LDN for MS", "is_approved", True),
+        ("regulators declined to authorise ivermectin for covid", "is_approved", True),
+        ("the FDA revoked the authorization of ivermectin for covid", "is_approved", True),
+        ("naltrexone got FDA approval for alcohol dependence", "is_approved", False),
         # Sarcasm inverts the writer's own claim, not one reported or asked about.
         ("oh sure, LDN cures MS 🙄", "cures", True),
         ("LDN does nothing for MS 🙄", "no_effect", True),
