@@ -83,6 +83,7 @@ def test_modifiers_anecdote_and_reported(claim_of):
         ("I don't have Crohn's anymore after LDN", "cures"),
         ("LDN strengthens the body against MS", "improves"),
         ("LDN supports your immune system in MS", "improves"),
+        ("LDN staves off MS", "prevents"),
     ],
 )
 def test_modifiers_predicate(claim_of, text, predicate):
