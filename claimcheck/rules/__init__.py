@@ -15,7 +15,7 @@ from claimcheck.literal_guard import LiteralGuard, PatternSet
 
 def _read(name: str) -> Any:
     text = (resources.files("claimcheck.rules") / name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built with it
 
 
 def words_regex(patterns: list[str]) -> re.Pattern[str]:
