@@ -110,7 +110,7 @@ def read_pair(
     """The rules' reading of one pair; the modifiers are read even when no predicate cue links the pair."""
     rules = load_rules()
     clause = bounds[_clause_of(condition[0], bounds)]
-    chosen = choose_predicate(hits, intervention, condition, clause=clause, attributive=rules.attributive)
+    chosen = choose_predicate(hits, intervention, condition, clause=clause, attributive=rules.attributive, lower=lower)
     predicate, between = chosen if chosen else (None, False)
     if predicate is not None and _purpose_only(lower, predicate, bounds, rules):
         predicate, between = None, False

@@ -59,9 +59,19 @@ def find_predicates(lower: str, rules: Rules | None = None) -> list[PredicateHit
     return kept
 
 
+_BY_GAP = re.compile(r"\s?(?:[\w'-]+ ){0,2}")
+
+
+def _right_before(lower: str, end: int, start: int) -> bool:
+    """Whether text ending at ``end`` stands right before ``start``: at most two words between ("a benign")."""
+    if not lower:
+        return 0 <= start - end <= 1
+    return 0 <= start - end and _BY_GAP.fullmatch(lower, end, start) is not None
+
+
 def choose_predicate(
     hits: list[PredicateHit], first: tuple[int, int], second: tuple[int, int], *, reach: int = 45,
-    clause: tuple[int, int] | None = None, attributive: frozenset[str] = frozenset(),
+    clause: tuple[int, int] | None = None, attributive: frozenset[str] = frozenset(), lower: str = "",
 ) -> tuple[PredicateHit, bool] | None:
     """The predicate linking two mentions, and whether it stands between them.
 
@@ -73,11 +83,11 @@ def choose_predicate(
     """
     (a_start, a_end), (b_start, b_end) = sorted([first, second])
     # A name that carries its own predicate ("prolong life", "health benefits") is both the condition and the cue.
-    # "fever caused by covid": the condition is the cause, so the cue says nothing of what the intervention does.
+    # "fever caused by (a bad) covid": the condition is the cause, so the cue says nothing of what the intervention does.
     usable = [
         h for h in hits
         if ((h.start, h.end) == second or not any(s <= h.start and h.end <= e for s, e in (first, second)))
-        and not (h.text.endswith(" by") and 0 <= second[0] - h.end <= 1)
+        and not (h.text.endswith(" by") and _right_before(lower, h.end, second[0]))
     ]
     between = [h for h in usable if h.start >= a_end - 1 and h.end <= b_start + 1 or (h.start <= b_start and h.end >= b_end)]
     verbs = [h for h in between if not (h.text in attributive and b_start - h.end <= 1)]  # "reduce deadly COVID-19"

@@ -136,6 +136,10 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         ("been on ivermectin for a year and never got covid once", "prevents", False),  # not a denial: the anecdote
         ("I took ivermectin and I haven't caught covid since", "prevents", False),
         ("ivermectin did not prevent covid", "prevents", True),
+        # A cause of a benefit is a benefit; "caused by (a bad) MS" says MS is the cause.
+        ("LDN could result in a large reduction in MS relapses", "prevents", False),
+        ("LDN causes an improvement of MS", "improves", False),
+        ("LDN helps the symptoms caused by a bad MS relapse", "improves", False),
         # Refusing or revoking an approval denies it.
         ("the FDA refused to approve LDN for MS", "is_approved", True),
         ("regulators declined to authorise ivermectin for covid", "is_approved", True),
