@@ -118,9 +118,10 @@ def is_negated(lower: str, predicate: PredicateHit, clause_start: int, rules: Ru
     rules = rules or load_rules()
     if predicate.negation_proof and predicate.predicate != "no_effect":
         return False
-    region = lower[clause_start : predicate.start]
-    for m in rules.negation.finditer(region):
-        tail = region[m.end() :]
+    for m in rules.negation.finditer(lower, clause_start):  # the whole text, so that a cue may look past the predicate
+        if m.end() > predicate.start:
+            break
+        tail = lower[m.end() : predicate.start]
         if _words_between(tail) > rules.negation_window:
             continue
         if rules.scope_breakers.search(tail):

@@ -140,6 +140,9 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         ("LDN could result in a large reduction in MS relapses", "prevents", False),
         ("LDN causes an improvement of MS", "improves", False),
         ("LDN helps the symptoms caused by a bad MS relapse", "improves", False),
+        # "Nothing cures X like Y" praises Y; "X stops Y" between them prevents it.
+        ("nothing cures covid like ivermectin", "cures", False),
+        ("ivermectin stops covid", "prevents", False),
         # Refusing or revoking an approval denies it.
         ("the FDA refused to approve LDN for MS", "is_approved", True),
         ("regulators declined to authorise ivermectin for covid", "is_approved", True),
@@ -163,7 +166,7 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         ("stop taking ivermectin because it causes covid", "causes", False),
         ("stop ivermectin, it causes covid", "causes", False),
         # Stopping before the condition, not the intervention: read as stated.
-        ("ivermectin helps stop covid", "improves", False),
+        ("ivermectin helps stop covid", "prevents", False),
     ],
 )
 def test_modifiers_what_is_claimed_and_whether_it_is_denied(claim_of, text, predicate, negated):
