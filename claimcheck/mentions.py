@@ -180,8 +180,10 @@ class MentionFinder:
         stopped, when the text names another condition and no intervention: "quitting smoking lowers the risk of lung
         cancer" is about smoking (the claim reader turns it round). "X helps you quit smoking" keeps the condition."""
         conditions = [span for span, m in spans if m.kind == "condition"]
-        inside = lambda span: any(c.start <= span.start and span.end <= c.end for c in conditions)  # noqa: E731
-        if len(conditions) < 2 or any(m.kind == "intervention" and not inside(span) for span, m in spans):
+        if len(conditions) < 2 or any(
+            m.kind == "intervention" and not any(c.start <= span.start and span.end <= c.end for c in conditions)
+            for span, m in spans
+        ):
             return spans
         out = []
         for span, mention in spans:
