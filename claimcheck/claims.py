@@ -229,7 +229,8 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
         mods = reading.modifiers
         negated = bool(attrs["negated"])
         exaggeration = mods.exaggeration
-        if first[0] in stops and ceased(lower, first, reading.predicate, rules):
+        stopped_here = first[0] in stops and ceased(lower, first, reading.predicate, rules)
+        if stopped_here:
             if predicate not in CEASED:
                 continue
             predicate, turn = CEASED[predicate]
@@ -247,6 +248,7 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
                     question=bool(attrs["question"]), anecdote=bool(attrs["anecdote"]), reported=bool(attrs["reported"]),
                     exaggeration=exaggeration if not negated else tuple(e for e in exaggeration if e != "cure"),
                     extraction_confidence=round(confidence * min(intervention.score, condition.score), 3),
+                    stopped=stopped_here,
                 )
             )
     return claims

@@ -57,6 +57,8 @@ def explain(claim: Claim, label: Label, match: Match | None) -> str:
     parts = [f"{lead} {restate(claim)} {LABEL_PHRASES[label] if not claim.question else ''}".rstrip() + "."]
     if claim.question:
         parts[0] = f"The question asks whether {restate(claim)}. Current evidence: {match.outcome.answer if match else 'not assessed'}."
+    if claim.stopped:
+        parts.append(f"(Read from what stopping {claim.intervention.name} is said to do.)")
     if match is not None:
         parts.append(match.outcome.summary.strip())
         parts.append(f"Certainty of the evidence: {match.outcome.certainty.replace('_', ' ')}.")

@@ -72,6 +72,7 @@ class Claim:
     reported: bool = False
     exaggeration: tuple[str, ...] = ()
     extraction_confidence: float = 1.0
+    stopped: bool = False  # read from what stopping the intervention is said to do ("quitting X cured my Y")
 
     def shifted(self, offset: int) -> Claim:
         """The same claim with every offset moved by ``offset`` (a claim read in a piece of a longer text)."""
@@ -79,7 +80,7 @@ class Claim:
             self.sentence, self.start + offset, self.end + offset,
             self.intervention.shifted(offset), self.condition.shifted(offset),
             self.predicate, self.predicate_text, self.negated, self.epistemic, self.certainty,
-            self.question, self.anecdote, self.reported, self.exaggeration, self.extraction_confidence,
+            self.question, self.anecdote, self.reported, self.exaggeration, self.extraction_confidence, self.stopped,
         )
 
 

@@ -197,6 +197,7 @@ def test_verdict_stopping_an_intervention_is_judged_as_a_claim_about_it(real_che
     claims = real_checker.check(text).claims
     assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate) for c in claims] == [(pair, predicate)]
     assert claims[0].verdict.label.value == "SUPPORTED"
+    assert claims[0].claim.stopped and "stopping" in claims[0].verdict.explanation
 
 
 def test_verdict_quitting_smoking_stays_the_condition_an_aid_to_quitting_treats(real_checker):
