@@ -232,3 +232,10 @@ def test_verdict_evidence_for_health_in_general_can_refute_a_claim_about_one_con
     if label == "CONTRADICTED":
         assert result.verdict.matched_condition == "general-health"
         assert any("broader 'general-health'" in r for r in result.verdict.reasons)
+
+
+def test_verdict_a_routine_vaccine_takes_the_safety_evidence_of_vaccines_never_another_vaccines_efficacy(real_checker):
+    safety = real_checker.check("The flu vaccine causes autoimmune disease.").claims[0]
+    assert (safety.verdict.label.value, safety.verdict.matched_intervention) == ("CONTRADICTED", "vaccines")
+    efficacy = real_checker.check("The flu vaccine prevents measles.").claims[0]
+    assert efficacy.verdict.label.value != "SUPPORTED"
