@@ -127,6 +127,9 @@ def test_verdict_in_pregnancy_sets_the_scene_for_another_condition(real_checker)
         ("colloidal silver has amazing health benefits", ("colloidal-silver", "general-health"), {"improves", "prevents"}),
         # "better sleep" names insomnia by its benefit: giving it is treating insomnia, not causing it.
         ("melatonin gives you better sleep", ("melatonin", "insomnia"), {"improves", "treats"}),
+        # "bad for your heart" names the heart's disease and the harm at once.
+        ("Ibuprofen is bad for your heart.", ("ibuprofen", "cardiovascular-disease"), {"causes"}),
+        ("Tylenol is bad for your liver.", ("paracetamol", "liver-disease"), {"causes"}),
     ],
 )
 def test_verdict_a_condition_that_names_its_own_effect_is_a_claim(real_checker, text, pair, predicates):
