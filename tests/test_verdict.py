@@ -242,3 +242,9 @@ def test_verdict_a_routine_vaccine_takes_the_safety_evidence_of_vaccines_never_a
     assert (safety.verdict.label.value, safety.verdict.matched_intervention) == ("CONTRADICTED", "vaccines")
     efficacy = real_checker.check("The flu vaccine prevents measles.").claims[0]
     assert efficacy.verdict.label.value != "SUPPORTED"
+
+
+def test_verdict_naltrexone_at_a_low_dose_is_low_dose_naltrexone(real_checker):
+    # The seed article's wording: LDN is judged on its own evidence, never naltrexone's.
+    claims = real_checker.check("taking the drug Naltrexone, at a lower dose than usual, helps multiple sclerosis").claims
+    assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("low-dose-naltrexone", "multiple-sclerosis")]
