@@ -185,21 +185,17 @@ class MentionFinder:
             for span, m in spans
         ):
             return spans
-        out = []
-        for span, mention in spans:
-            if mention.kind == "condition" and len(span) > 1:
-                lower = span.text.lower()
-                for k in range(span.start + 1, span.end):
-                    cut = doc[k].idx - span.start_char
-                    entry = self.vocab.phrases.get(lower[cut:])
-                    if entry is not None and entry.kind == "intervention" and self.rules.cessation.match(lower, 0, cut):
-                        out.append(self._make(doc, k, span.end, entry, "kb", 1.0))
-                        break
-                else:
-                    out.append((span, mention))
-                continue
-            out.append((span, mention))
-        return out
+        return [(self._stopped_intervention(doc, span) if m.kind == "condition" else None) or (span, m) for span, m in spans]
+
+    def _stopped_intervention(self, doc: Doc, span: Span) -> tuple[Span, Mention] | None:
+        """The intervention a condition name stops ("quitting smoking" → smoking), if it names one."""
+        lower = span.text.lower()
+        for k in range(span.start + 1, span.end):
+            cut = doc[k].idx - span.start_char
+            entry = self.vocab.phrases.get(lower[cut:])
+            if entry is not None and entry.kind == "intervention" and self.rules.cessation.match(lower, 0, cut):
+                return self._make(doc, k, span.end, entry, "kb", 1.0)
+        return None
 
     def _abbreviations(self, doc: Doc, texts: list[str]) -> Iterable[tuple[Span, Mention]]:
         for i, text in enumerate(texts):
