@@ -167,6 +167,9 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         ("stop ivermectin, it causes covid", "causes", False),
         # Stopping before the condition, not the intervention: read as stated.
         ("ivermectin helps stop covid", "prevents", False),
+        # "does not work" denies that it works, as "doesn't work" and "never worked" do (the guideline).
+        ("ivermectin does not work for covid", "treats", True),
+        ("ivermectin doesnt work for covid", "treats", True),
     ],
 )
 def test_modifiers_what_is_claimed_and_whether_it_is_denied(claim_of, text, predicate, negated):
@@ -210,6 +213,14 @@ def test_modifiers_a_denial_after_the_claim_takes_it_back(claim_of, text, negate
 def test_modifiers_not_before_a_condition_sets_it_apart(checker):
     claims = checker.check("Naltrexone is approved for alcohol dependence, not for MS").claims
     assert [(c.claim.condition.id, c.claim.negated) for c in claims] == [("alcohol-dependence", False), ("multiple-sclerosis", True)]
+
+
+def test_modifiers_and_with_a_new_subject_ends_the_denial(checker):
+    claims = checker.check("ivermectin does not work for MS and it can give you covid").claims
+    assert [(c.claim.condition.id, c.claim.negated) for c in claims] == [("multiple-sclerosis", True), ("covid-19", False)]
+    # "or" shares the denial
+    claims = checker.check("ivermectin does not cause MS or covid").claims
+    assert [(c.claim.condition.id, c.claim.negated) for c in claims] == [("multiple-sclerosis", True), ("covid-19", True)]
 
 
 def test_modifiers_each_condition_takes_the_cue_of_its_own_clause(checker):

@@ -89,7 +89,7 @@ def load_rules() -> Rules:
                      bool(p.get("between_only", False)))
         for p in preds
     )
-    breakers = [re.escape(b) if not b.isalpha() else rf"\b{b}\b" for b in mods["negation"]["scope_breakers"]]
+    breakers = [rf"\b{re.escape(b)}\b" if b[0].isalnum() and b[-1].isalnum() else re.escape(b) for b in mods["negation"]["scope_breakers"]]
     any_predicate = words_regex([p["pattern"] for p in preds])
     return Rules(
         predicates=cues,
