@@ -77,8 +77,9 @@ def choose_predicate(
 
     A cue inside a mention (``treatment`` in ``treatment-resistant depression``)
     is ignored; a cue that contains a mention (``no longer have cancer``) counts.
-    Cues between the mentions win, those in the condition's ``clause`` first, and an ``attributive`` cue right
-    before the condition only when no other stands between ("may reduce deadly COVID-19": "deadly" describes
+    Cues between the mentions win, those in the condition's ``clause`` first, and of one kind the one nearest
+    the later mention ("X will destroy your liver, not cure Y"); an ``attributive`` cue right before the
+    condition counts only when no other stands between ("may reduce deadly COVID-19": "deadly" describes
     the condition); otherwise the nearest within ``reach`` characters.
     """
     (a_start, a_end), (b_start, b_end) = sorted([first, second])
@@ -96,7 +97,7 @@ def choose_predicate(
         own = [h for h in between if clause[0] <= h.start < clause[1]]
         between = own or between
     if between:
-        return min(between, key=lambda h: (PREDICATE_PRECEDENCE.index(h.predicate), h.start)), True
+        return min(between, key=lambda h: (PREDICATE_PRECEDENCE.index(h.predicate), -h.start)), True
     near = []
     for h in usable:
         if h.between_only:

@@ -170,6 +170,10 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         # "does not work" denies that it works, as "doesn't work" and "never worked" do (the guideline).
         ("ivermectin does not work for covid", "treats", True),
         ("ivermectin doesnt work for covid", "treats", True),
+        ("i doubt ivermectin does much for covid", "treats", True),
+        ("LDN does so much for my MS", "treats", False),
+        # Of two cues of one kind between the names, the one nearer the condition speaks of it.
+        ("ivermectin will destroy your liver, not cure covid", "cures", True),
     ],
 )
 def test_modifiers_what_is_claimed_and_whether_it_is_denied(claim_of, text, predicate, negated):
