@@ -174,6 +174,9 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         ("LDN does so much for my MS", "treats", False),
         # Of two cues of one kind between the names, the one nearer the condition speaks of it.
         ("ivermectin will destroy your liver, not cure covid", "cures", True),
+        # Killing a person with the condition denies safety; killing the disease is a cure.
+        ("ivermectin killed a 5 year old with covid", "is_safe", True),
+        ("ivermectin killed my covid", "cures", False),
     ],
 )
 def test_modifiers_what_is_claimed_and_whether_it_is_denied(claim_of, text, predicate, negated):
