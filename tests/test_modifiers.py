@@ -177,6 +177,9 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         # Killing a person with the condition denies safety; killing the disease is a cure.
         ("ivermectin killed a 5 year old with covid", "is_safe", True),
         ("ivermectin killed my covid", "cures", False),
+        ("ivermectin killed more people than covid", "is_safe", True),
+        # A comparison with another treatment claims a benefit.
+        ("LDN is as good as the usual drugs for MS", "improves", False),
     ],
 )
 def test_modifiers_what_is_claimed_and_whether_it_is_denied(claim_of, text, predicate, negated):
