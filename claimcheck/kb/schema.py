@@ -98,6 +98,7 @@ class Design(str, Enum):
     case_series = "case_series"
     case_report = "case_report"
     narrative_review = "narrative_review"
+    evidence_summary = "evidence_summary"
     laboratory = "laboratory"
     animal = "animal"
     other = "other"
@@ -115,13 +116,16 @@ DESIGN_RANK: dict[str, int] = {
     "case_series": 5,
     "case_report": 6,
     "narrative_review": 6,
+    "evidence_summary": 6,
     "laboratory": 7,
     "animal": 7,
     "other": 7,
 }
 
-#: Designs that may cite an official URL instead of a DOI or PMID.
-STATEMENT_DESIGNS = frozenset({"guideline", "regulatory_statement"})
+#: Designs that may cite a web page instead of a DOI or PMID: official statements, and evidence summaries
+#: published only on the web (an evidence-based medicine service's check, a health service's patient page,
+#: a poison centre's answer), which weigh no more than a narrative review.
+STATEMENT_DESIGNS = frozenset({"guideline", "regulatory_statement", "evidence_summary"})
 
 
 class Direction(str, Enum):

@@ -10,6 +10,7 @@ import yaml
 from click.testing import CliRunner
 
 from claimcheck.cli import cli
+from claimcheck.kb.schema import DESIGN_RANK
 from claimcheck.kb.validate import validate_kb
 from tests.conftest import FIXTURE_KB, REPO
 
@@ -56,6 +57,18 @@ def test_validate_study_without_identifier(kb_copy):
     data.pop("doi"), data.pop("pmid")
     path.write_text(yaml.safe_dump(data))
     assert ("E140", "reis2022") in codes(kb_copy)
+
+
+def test_validate_a_web_only_evidence_summary_needs_its_page_and_ranks_below_trials(kb_copy):
+    path = kb_copy / "studies" / "reis2022.yaml"
+    data = yaml.safe_load(path.read_text())
+    data.pop("doi"), data.pop("pmid")
+    data["design"] = "evidence_summary"
+    path.write_text(yaml.safe_dump(data))
+    assert ("E140", "reis2022") in codes(kb_copy)
+    edit(path, url="https://example.org/evidence-check")
+    assert ("E140", "reis2022") not in codes(kb_copy)
+    assert DESIGN_RANK["evidence_summary"] > DESIGN_RANK["randomized_controlled_trial"]
 
 
 def test_validate_malformed_doi(kb_copy):
