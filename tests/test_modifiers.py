@@ -180,6 +180,7 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         ("ivermectin killed more people than covid", "is_safe", True),
         # A comparison with another treatment claims a benefit.
         ("LDN is as good as the usual drugs for MS", "improves", False),
+        ("does LDN bring down MS symptoms?", "improves", False),
     ],
 )
 def test_modifiers_what_is_claimed_and_whether_it_is_denied(claim_of, text, predicate, negated):
