@@ -125,12 +125,14 @@ class MentionFinder:
             Doc.set_extension("claimcheck_mentions", default=[])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans: list[tuple[Span, Mention]] = []
-        for match_id, start, end in self.matcher(doc):
-            entry = self._entries[doc.vocab.strings[match_id]]
-            spans.append(self._make(doc, start, end, entry, "kb", 1.0))
         strings = doc.vocab.strings  # the tokens' texts, shared by the steps below (no Token objects built)
         texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+        spans: list[tuple[Span, Mention]] = []
+        for match_id, start, end in self.matcher(doc):
+            if self._describes_a_noun(texts, start, end):
+                continue
+            entry = self._entries[strings[match_id]]
+            spans.append(self._make(doc, start, end, entry, "kb", 1.0))
         spans.extend(self._abbreviations(doc, texts))
         spans = self._shared_heads(doc, texts, spans)
         spans = self._stopped_exposures(doc, spans)
@@ -145,6 +147,13 @@ class MentionFinder:
         doc.spans[self.spans_key] = kept
         doc._.claimcheck_mentions = [by_span[(s.start, s.end, s.label_)] for s in kept]
         return doc
+
+    def _describes_a_noun(self, texts: list[str], start: int, end: int) -> bool:
+        """A name that is also an adjective ("a cold") followed by a word that may be its noun ("a cold shower")."""
+        if end >= len(texts) or " ".join(texts[start:end]).lower() not in self.rules.adjective_names:
+            return False
+        following = texts[end]
+        return following[:1].isalpha() and following.lower() not in self.rules.phrase_enders
 
     @staticmethod
     def _make(doc: Doc, start: int, end: int, entry: Entry, source: str, score: float) -> tuple[Span, Mention]:

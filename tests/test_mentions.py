@@ -90,3 +90,18 @@ def test_mentions_coordinated_names_share_the_vaccine_head(real_checker, text, e
 def test_mentions_an_abbreviation_the_tokenizer_cuts_in_two(real_checker, text, expected):
     # spaCy splits "5G" into "5" and "G", as it splits "5g" (grams); only the abbreviation's own case is read.
     assert [m[2] for m in mentions(real_checker, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names_the_cold"),
+    [
+        ("zinc lozenges shorten a cold by a day", True),
+        ("vitamin C won't prevent a cold", True),
+        ("I had a cold, echinacea cured it", True),
+        ("a cold shower cures hangovers", False),
+        ("a cold compress helps headaches", False),
+    ],
+)
+def test_mentions_a_cold_names_the_illness_only_where_it_ends_its_phrase(real_checker, text, names_the_cold):
+    found = [m.id for m in real_checker.nlp(text)._.claimcheck_mentions]
+    assert ("common-cold" in found) is names_the_cold

@@ -70,6 +70,8 @@ class Rules:
     abbr_reject_prev: frozenset[str]
     abbr_lowercase: frozenset[str]
     fuzzy_stop: frozenset[str]
+    adjective_names: frozenset[str]  # names that count only where they end their phrase ("a cold", not "a cold shower")
+    phrase_enders: frozenset[str]
 
 
 def _whole(patterns: list[str]) -> re.Pattern[str]:
@@ -84,6 +86,7 @@ def load_rules() -> Rules:
     mods = _read("modifiers.yaml")
     abbr = _read("abbreviations.yaml")
     common = _read("common-words.yaml")["words"]
+    ambiguous = _read("ambiguous-names.yaml")
     cues = tuple(
         PredicateCue(words_regex([p["pattern"]]), p["class"], bool(p.get("negation_proof", False)), bool(p.get("denies", False)),
                      bool(p.get("between_only", False)))
@@ -124,4 +127,6 @@ def load_rules() -> Rules:
         abbr_reject_prev=frozenset(abbr["reject_prev"]),
         abbr_lowercase=frozenset(abbr["lowercase"]),
         fuzzy_stop=frozenset(w["word"] for w in common),
+        adjective_names=frozenset(ambiguous["names"]),
+        phrase_enders=frozenset(ambiguous["enders"]),
     )
