@@ -88,7 +88,7 @@ def choose_predicate(
     usable = [
         h for h in hits
         if ((h.start, h.end) == second or not any(s <= h.start and h.end <= e for s, e in (first, second)))
-        and not (h.text.endswith(" by") and _right_before(lower, h.end, second[0]))
+        and not (h.predicate in ("causes", "harms") and h.text.endswith(" by") and _right_before(lower, h.end, second[0]))
     ]
     between = [h for h in usable if h.start >= a_end - 1 and h.end <= b_start + 1 or (h.start <= b_start and h.end >= b_end)]
     verbs = [h for h in between if not (h.text in attributive and b_start - h.end <= 1)]  # "reduce deadly COVID-19"

@@ -181,6 +181,8 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         # A comparison with another treatment claims a benefit.
         ("LDN is as good as the usual drugs for MS", "improves", False),
         ("does LDN bring down MS symptoms?", "improves", False),
+        ("my mum swears by LDN for MS", "treats", False),  # "by" here is no cause ("caused by MS")
+        ("a dose of LDN a day keeps MS relapses away", "prevents", False),
     ],
 )
 def test_modifiers_what_is_claimed_and_whether_it_is_denied(claim_of, text, predicate, negated):
