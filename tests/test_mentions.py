@@ -105,3 +105,9 @@ def test_mentions_an_abbreviation_the_tokenizer_cuts_in_two(real_checker, text, 
 def test_mentions_a_cold_names_the_illness_only_where_it_ends_its_phrase(real_checker, text, names_the_cold):
     found = [m.id for m in real_checker.nlp(text)._.claimcheck_mentions]
     assert ("common-cold" in found) is names_the_cold
+
+
+def test_mentions_a_deficiency_is_a_condition_not_the_nutrient(real_checker):
+    # "vitamin D deficiency makes covid worse" says nothing of vitamin D harming: it must not read as vitamin D → covid.
+    claims = real_checker.check("Vitamin D deficiency makes covid worse").claims
+    assert [c for c in claims if c.claim.intervention.id == "vitamin-d"] == []

@@ -43,6 +43,8 @@ def test_modifiers_epistemic_negation(claim_of, text):
         ("LDN may help MS", "hedged"),
         ("LDN might improve Crohn's disease", "hedged"),
         ("LDN helps MS", "neutral"),
+        ("LDN is likely to help MS", "hedged"),
+        ("people on LDN are less likely to get MS", "neutral"),  # a comparison of risks, not a hedge
         ("LDN is a miracle cure for MS", "absolute"),
         ("ivermectin cures covid 100%", "absolute"),
     ],
@@ -183,6 +185,9 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         ("does LDN bring down MS symptoms?", "improves", False),
         ("my mum swears by LDN for MS", "treats", False),  # "by" here is no cause ("caused by MS")
         ("a dose of LDN a day keeps MS relapses away", "prevents", False),
+        # Comparing risks: less likely is a prevention, more likely a cause, and neither is a hedge.
+        ("people on LDN are less likely to get MS", "prevents", False),
+        ("people on LDN are more likely to get MS", "causes", False),
     ],
 )
 def test_modifiers_what_is_claimed_and_whether_it_is_denied(claim_of, text, predicate, negated):
