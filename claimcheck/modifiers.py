@@ -96,6 +96,9 @@ def choose_predicate(
     if clause is not None:  # "X can't fix MS but it helps my fatigue": fatigue's own clause says what X does to it
         own = [h for h in between if clause[0] <= h.start < clause[1]]
         between = own or between
+    # A cue that holds the condition says the most about it: "X improved Y, with no particular side effects".
+    holding = [h for h in between if h.start <= second[0] and h.end >= second[1]]
+    between = holding or between
     if between:
         return min(between, key=lambda h: (PREDICATE_PRECEDENCE.index(h.predicate), -h.start)), True
     near = []

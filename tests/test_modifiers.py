@@ -188,6 +188,7 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         # Comparing risks: less likely is a prevention, more likely a cause, and neither is a hedge.
         ("people on LDN are less likely to get MS", "prevents", False),
         ("people on LDN are more likely to get MS", "causes", False),
+        ("taking LDN resulted in improved MS symptoms", "improves", False),  # a result that is a benefit
     ],
 )
 def test_modifiers_what_is_claimed_and_whether_it_is_denied(claim_of, text, predicate, negated):
@@ -275,3 +276,11 @@ def test_modifiers_a_cure_by_stopping_overstates_nothing_about_the_intervention(
 
 def test_modifiers_the_safety_of_stopping_says_nothing_of_the_intervention(checker):
     assert checker.check("is it safe to stop taking ivermectin for covid?").claims == ()
+
+
+def test_modifiers_a_cue_that_holds_the_condition_says_most_about_it():
+    from claimcheck.nlp import build_pipeline
+
+    nlp = build_pipeline(models=False)
+    doc = nlp("taking ivermectin resulted in improved quality of life, with no particular side effects")
+    assert {(c.condition.id, c.predicate) for c in doc._.claimcheck_claims} >= {("adverse-effects", "is_safe")}
