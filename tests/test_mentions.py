@@ -111,3 +111,8 @@ def test_mentions_a_deficiency_is_a_condition_not_the_nutrient(real_checker):
     # "vitamin D deficiency makes covid worse" says nothing of vitamin D harming: it must not read as vitamin D → covid.
     claims = real_checker.check("Vitamin D deficiency makes covid worse").claims
     assert [c for c in claims if c.claim.intervention.id == "vitamin-d"] == []
+
+
+def test_mentions_burning_fat_is_about_weight_not_burns(real_checker):
+    claims = real_checker.check("green tea burns belly fat").claims
+    assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("green-tea", "obesity")]
