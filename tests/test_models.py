@@ -120,6 +120,8 @@ def meaning(claim) -> str:
         ("ldn won't do anything for long covid, stop wasting your money", "no effect"),  # once doubly negated
         ("probiotics probably dont do much for ibs, but the studies are all over the place", "no effect"),
         ("Low-dose naltrexone does not appear to harm people with Crohn's disease.", "safe"),
+        ("Chemo kills more people than cancer", "harm"),  # once read as "does not cure cancer", SUPPORTED
+        ("Chemotherapy kills cancer patients", "harm"),
     ],
 )
 def test_models_do_not_invert_what_a_claim_says(real_checker, text, said):

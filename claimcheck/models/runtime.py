@@ -160,7 +160,12 @@ def can_overrule(task: str, label: str, reading: PairReading) -> bool:
         # Harm and efficacy are opposite directions ("raises the risk of X" / "prevents X"): where a rule cue
         # names the direction, the model may not reverse it. Out of fold on the training split such flips
         # were right 2 times in 4, and a wrong one inverts the verdict.
-        return reading.predicate is None or not _crosses_direction(label, reading.predicate.predicate)
+        # A denied safety ("dangerous", "killed a boy with X") stands on the harm side too: read as a cure it
+        # turned "chemo kills more people than cancer" into "chemo does not cure cancer", SUPPORTED.
+        if reading.predicate is None:
+            return True
+        side = "harms" if reading.predicate.predicate == "is_safe" and reading.modifiers.negated else reading.predicate.predicate
+        return not _crosses_direction(label, side)
     if task != "polarity":
         return True
     if label == "positive":
