@@ -77,6 +77,7 @@ class KnowledgeBase:
     assessments: dict[str, Assessment] = field(default_factory=dict)
     stop_synonyms: dict[str, str] = field(default_factory=dict)
     by_pair: dict[tuple[str, str], Assessment] = field(default_factory=dict)
+    _found: dict[tuple[str, str, str], tuple[Assessment, Outcome, str] | None] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.by_pair = {(a.intervention, a.condition): a for a in self.assessments.values()}
@@ -124,6 +125,12 @@ class KnowledgeBase:
         variants are never replaced by their parent: low-dose naltrexone is not
         naltrexone.
         """
+        key = (intervention_id, condition_id, relation)
+        if key not in self._found:  # records do not change once loaded: each lookup is made once
+            self._found[key] = self._find_outcome(intervention_id, condition_id, relation)
+        return self._found[key]
+
+    def _find_outcome(self, intervention_id: str, condition_id: str, relation: str) -> tuple[Assessment, Outcome, str] | None:
         for intervention in self.intervention_classes(intervention_id):
             for condition in self.condition_lineage(condition_id):
                 assessment = self.by_pair.get((intervention, condition))
