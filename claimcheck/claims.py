@@ -219,6 +219,8 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
     mentions = _without_settings(mentions, lower, offset)
     for intervention, condition in pair_mentions(mentions, bounds, offset):
         first = (intervention.start - offset, intervention.end - offset)
+        if rules.comparator.search(lower, max(0, first[0] - 40), first[0]):
+            continue  # "better than the flu shot", "nature's ozempic": a yardstick, not the subject
         second = (condition.start - offset, condition.end - offset)
         others = [(m.start - offset, m.end - offset) for m in mentions if m is not intervention and m is not condition]
         reading = read_pair(text, lower, hits, bounds, first, second, others)

@@ -284,3 +284,13 @@ def test_modifiers_a_cue_that_holds_the_condition_says_most_about_it():
     nlp = build_pipeline(models=False)
     doc = nlp("taking ivermectin resulted in improved quality of life, with no particular side effects")
     assert {(c.condition.id, c.predicate) for c in doc._.claimcheck_claims} >= {("adverse-effects", "is_safe")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ocrevus works better than LDN for MS, says my neuro", "berberine is nature's LDN for MS", "ivermectin rather than LDN helps MS"],
+)
+def test_modifiers_a_yardstick_is_not_what_the_claim_is_about(checker, text):
+    # On the training split all 17 pairs whose intervention follows "than", "nature's", "natural"... are non-claims.
+    claims = checker.check(text).claims
+    assert ("low-dose-naltrexone", "multiple-sclerosis") not in [(c.claim.intervention.id, c.claim.condition.id) for c in claims]

@@ -52,6 +52,7 @@ class Rules:
     irony: re.Pattern[str]  # "oh sure", "🙄": may deny by mocking
     sarcasm: re.Pattern[str]  # "🙄", "said no one": inverts the writer's own claim
     safe_and_effective: re.Pattern[str]  # one pair, two claims: an effect and safety
+    comparator: re.Pattern[str]  # ends right before an intervention that is only a yardstick ("better than X")
     settings: re.Pattern[str]  # ends right before a condition that only sets the scene ("during pregnancy")
     attributive: frozenset[str]  # harm adjectives that describe the condition they stand before
     contrast: re.Pattern[str]  # "…, not <condition>": ends right before the condition
@@ -107,6 +108,7 @@ def load_rules() -> Rules:
         irony=words_regex(mods["irony"]),
         sarcasm=words_regex(mods["sarcasm"]),
         safe_and_effective=words_regex(mods["safe_and_effective"]),
+        comparator=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['comparators'])})"),
         settings=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['settings'])})"),
         attributive=frozenset(mods["attributive"]),
         contrast=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['after_claim']['contrast'])})$"),
