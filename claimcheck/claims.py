@@ -101,6 +101,7 @@ class PairReading:
     between: bool
     modifiers: Modifiers
     window: tuple[int, int]  # the clauses the pair and its predicate span
+    yardstick: bool = False  # the intervention is only compared with ("better than X", "nature's X"): no claim
 
 
 def read_pair(
@@ -122,7 +123,8 @@ def read_pair(
     mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window)
     if predicate is not None and not mods.negated and _denied_after(lower, predicate, condition, window, rules):
         mods = replace(mods, negated=True)
-    return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window)
+    yardstick = rules.comparator.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None
+    return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window, yardstick)
 
 
 def _denied_after(
@@ -163,7 +165,7 @@ def ceased(lower: str, intervention: tuple[int, int], predicate: PredicateHit | 
 
 def rule_claim(reading: PairReading) -> tuple[str, dict[str, object], float] | None:
     """The rules' decision: (predicate, attributes, confidence), or None when no cue links the pair."""
-    if reading.predicate is None:
+    if reading.predicate is None or reading.yardstick:
         return None
     mods = reading.modifiers
     attrs = {"negated": mods.negated, "certainty": mods.certainty, "question": mods.question,
@@ -219,8 +221,6 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
     mentions = _without_settings(mentions, lower, offset)
     for intervention, condition in pair_mentions(mentions, bounds, offset):
         first = (intervention.start - offset, intervention.end - offset)
-        if rules.comparator.search(lower, max(0, first[0] - 40), first[0]):
-            continue  # "better than the flu shot", "nature's ozempic": a yardstick, not the subject
         second = (condition.start - offset, condition.end - offset)
         others = [(m.start - offset, m.end - offset) for m in mentions if m is not intervention and m is not condition]
         reading = read_pair(text, lower, hits, bounds, first, second, others)

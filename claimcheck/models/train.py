@@ -28,6 +28,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
 
+from claimcheck.claims import rule_claim
 from claimcheck.models.corpus import (
     PairExample,
     Sentence,
@@ -64,7 +65,7 @@ def gold_label(task: str, ex: PairExample) -> str:
 def rule_label(task: str, ex: PairExample) -> str:
     """What the rules say for a task."""
     if task == "claim":
-        return "claim" if ex.reading.predicate is not None else "none"
+        return "claim" if rule_claim(ex.reading) is not None else "none"
     return rule_reading(task, ex.reading)
 
 
@@ -209,10 +210,11 @@ def claim_thresholds(
     proba, classes = _oof_proba(feats, gold, folds, c)
     p_claim = proba[:, classes.index("claim")]
     cue = np.array([e.reading.predicate is not None for e in examples])
+    yardstick = np.array([e.reading.yardstick for e in examples])  # never a claim, as at run time
     truth = np.array([g == "claim" for g in gold])
     best = (-1.0, 0.5)
     for t in [round(x, 2) for x in np.arange(0.3, 0.96, 0.05)]:
-        pred = cue | (p_claim >= t)
+        pred = (cue | (p_claim >= t)) & ~yardstick
         tp = int((pred & truth).sum())
         f1 = 2 * tp / max(int(pred.sum()) + int(truth.sum()), 1)
         if f1 > best[0] + 1e-9:
