@@ -288,9 +288,15 @@ def test_modifiers_a_cue_that_holds_the_condition_says_most_about_it():
 
 @pytest.mark.parametrize(
     "text",
-    ["ocrevus works better than LDN for MS, says my neuro", "berberine is nature's LDN for MS", "ivermectin rather than LDN helps MS"],
+    [
+        "ocrevus works better than LDN for MS, says my neuro",
+        "berberine is nature's LDN for MS",
+        "ivermectin rather than LDN helps MS",
+        "ivermectin cured my MS without LDN",
+        "ivermectin works just as well as LDN for MS",
+    ],
 )
 def test_modifiers_a_yardstick_is_not_what_the_claim_is_about(checker, text):
-    # On the training split all 17 pairs whose intervention follows "than", "nature's", "natural"... are non-claims.
+    # On the training split all 27 pairs whose intervention follows "than", "nature's", "without"... are non-claims.
     claims = checker.check(text).claims
     assert ("low-dose-naltrexone", "multiple-sclerosis") not in [(c.claim.intervention.id, c.claim.condition.id) for c in claims]
