@@ -122,6 +122,7 @@ def meaning(claim) -> str:
         ("Low-dose naltrexone does not appear to harm people with Crohn's disease.", "safe"),
         ("Chemo kills more people than cancer", "harm"),  # once read as "does not cure cancer", SUPPORTED
         ("Chemotherapy kills cancer patients", "harm"),
+        ("CBD oil has no side effects", "safe"),  # the cue holds the condition: once read as "prevents side effects"
     ],
 )
 def test_models_do_not_invert_what_a_claim_says(real_checker, text, said):

@@ -166,6 +166,8 @@ def can_overrule(task: str, label: str, reading: PairReading) -> bool:
         # turned "chemo kills more people than cancer" into "chemo does not cure cancer", SUPPORTED.
         if reading.predicate is None:
             return True
+        if reading.predicate.start <= reading.condition[0] and reading.condition[1] <= reading.predicate.end:
+            return False  # a cue that holds the condition is the claim itself ("no side effects", "lose weight")
         side = "harms" if reading.predicate.predicate == "is_safe" and reading.modifiers.negated else reading.predicate.predicate
         return not _crosses_direction(label, side)
     if task != "polarity":
