@@ -189,6 +189,8 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         ("people on LDN are less likely to get MS", "prevents", False),
         ("people on LDN are more likely to get MS", "causes", False),
         ("taking LDN resulted in improved MS symptoms", "improves", False),  # a result that is a benefit
+        ("a dose of LDN a day keeps MS at bay", "prevents", False),
+        ("I stopped LDN and my MS went away", "harms", False),  # what stopping did, said of LDN the other way round
     ],
 )
 def test_modifiers_what_is_claimed_and_whether_it_is_denied(claim_of, text, predicate, negated):
