@@ -116,3 +116,8 @@ def test_mentions_a_deficiency_is_a_condition_not_the_nutrient(real_checker):
 def test_mentions_burning_fat_is_about_weight_not_burns(real_checker):
     claims = real_checker.check("green tea burns belly fat").claims
     assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("green-tea", "obesity")]
+
+
+def test_mentions_the_pill_is_the_contraceptive_pill(real_checker):
+    claims = real_checker.check("The pill causes blood clots in the legs").claims
+    assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("combined-oral-contraceptives", "deep-vein-thrombosis")]

@@ -99,7 +99,8 @@ def _check_meta(root: Path, problems: list[Problem]) -> set[str]:
 def _check_names(records: dict[str, dict[str, tuple[Record, Path]]], stop: set[str], problems: list[Problem]) -> None:
     owners: dict[str, list[tuple[str, str, Path]]] = defaultdict(list)
     # "a cold": the article tells the illness from the adjective; the rules say where such a name may stand.
-    adjective_names = load_rules().adjective_names
+    rules = load_rules()
+    adjective_names = rules.adjective_names | rules.article_names
     for kind in ("interventions", "conditions"):
         for record, path in records[kind].values():
             forms = [record.name, *record.synonyms, *getattr(record, "brands", []), *record.misspellings]  # type: ignore[attr-defined]

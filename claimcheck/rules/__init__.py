@@ -73,6 +73,7 @@ class Rules:
     fuzzy_stop: frozenset[str]
     adjective_names: frozenset[str]  # names that count only where they end their phrase ("a cold", not "a cold shower")
     phrase_enders: frozenset[str]
+    article_names: frozenset[str]  # names whose article is part of them ("the pill")
 
 
 def _whole(patterns: list[str]) -> re.Pattern[str]:
@@ -130,5 +131,6 @@ def load_rules() -> Rules:
         abbr_lowercase=frozenset(abbr["lowercase"]),
         fuzzy_stop=frozenset(w["word"] for w in common),
         adjective_names=frozenset(ambiguous["names"]),
+        article_names=frozenset(ambiguous.get("article_names", [])),
         phrase_enders=frozenset(ambiguous["enders"]),
     )
