@@ -24,8 +24,13 @@ from typing import IO, Any
 from claimcheck.errors import InputError
 from claimcheck.scan import checkpoint as checkpoints
 from claimcheck.scan.batches import Batch, BatchReader
-from claimcheck.scan.options import ScanOptions, resolve_factory
-from claimcheck.scan.partition import BatchProcessor, BatchResult, error_line
+from claimcheck.scan.options import ScanOptions
+from claimcheck.scan.partition import (
+    BatchProcessor,
+    BatchResult,
+    build_processor,
+    error_line,
+)
 from claimcheck.scan.progress import Progress
 from claimcheck.scan.records import header_problem
 from claimcheck.scan.report import ScanAggregate
@@ -138,7 +143,7 @@ def _init_worker(options: ScanOptions) -> None:
     global _processor, _init_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled by the main process
     try:
-        _processor = BatchProcessor(resolve_factory(options.checker)(), options)
+        _processor = build_processor(options)
     except BaseException as exc:  # noqa: BLE001 - reported with the first batch, not in a respawn loop
         _init_error = f"{type(exc).__name__}: {exc}"
 
@@ -277,7 +282,7 @@ def run_local(
     batches = iter_batches(inputs, options, start)
     if jobs <= 1:
         try:
-            processor = BatchProcessor((factory or resolve_factory(options.checker))(), options)
+            processor = build_processor(options, factory)
         except Exception as exc:
             raise InputError(f"cannot build the checker: {type(exc).__name__}: {exc}") from exc
         for batch in batches:

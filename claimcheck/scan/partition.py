@@ -27,6 +27,7 @@ import orjson
 
 from claimcheck.results import DocumentResult
 from claimcheck.scan.batches import Batch, BatchReader, splittable_by_bytes
+from claimcheck.scan.memory import release_free_memory
 from claimcheck.scan.options import ScanOptions, resolve_factory
 from claimcheck.scan.records import Record, RecordParser, header_problem
 from claimcheck.scan.report import ScanAggregate
@@ -174,6 +175,17 @@ class BatchProcessor:
 _local = threading.local()
 
 
+def build_processor(options: ScanOptions, factory: Callable[[], Any] | None = None) -> BatchProcessor:
+    """A processor with its checker built and warmed, and the memory its building freed given back."""
+    checker = (factory or resolve_factory(options.checker))()
+    warm = getattr(checker, "may_contain_claim", None)
+    if warm is not None:
+        warm("LDN cures MS")  # builds the pre-filter now, so that its scaffolding is freed below
+    processor = BatchProcessor(checker, options)
+    release_free_memory()
+    return processor
+
+
 def processor_for(options: ScanOptions, factory: Callable[[], Any] | None = None) -> BatchProcessor:
     """The calling thread's processor for these options, built once and reused."""
     cache: dict[Any, BatchProcessor] | None = getattr(_local, "processors", None)
@@ -182,8 +194,7 @@ def processor_for(options: ScanOptions, factory: Callable[[], Any] | None = None
     key = (options, factory)
     processor = cache.get(key)
     if processor is None:
-        checker = (factory or resolve_factory(options.checker))()
-        processor = cache[key] = BatchProcessor(checker, options)
+        processor = cache[key] = build_processor(options, factory)
     return processor
 
 
