@@ -98,15 +98,15 @@ def _check_meta(root: Path, problems: list[Problem]) -> set[str]:
 
 def _check_names(records: dict[str, dict[str, tuple[Record, Path]]], stop: set[str], problems: list[Problem]) -> None:
     owners: dict[str, list[tuple[str, str, Path]]] = defaultdict(list)
-    # "a cold": the article tells the illness from the adjective; the rules say where such a name may stand.
+    # "a cold", "the pill": names whose article belongs to them (claimcheck/rules/ambiguous-names.yaml).
     rules = load_rules()
-    adjective_names = rules.adjective_names | rules.article_names
+    with_article = rules.adjective_names | rules.article_names
     for kind in ("interventions", "conditions"):
         for record, path in records[kind].values():
             forms = [record.name, *record.synonyms, *getattr(record, "brands", []), *record.misspellings]  # type: ignore[attr-defined]
             for form in {f.lower() for f in forms}:
                 owners[form].append((kind, record.id, path))
-                if form != record.name.lower() and ARTICLE.match(form) and form not in adjective_names:
+                if form != record.name.lower() and ARTICLE.match(form) and form not in with_article:
                     problems.append(Problem(str(path), record.id, "E122", f"name {form!r} starts with an article; list it without"))
                 if form in stop:
                     problems.append(Problem(str(path), record.id, "E120", f"synonym {form!r} is an ordinary word (stop list)"))

@@ -159,15 +159,15 @@ def can_overrule(task: str, label: str, reading: PairReading) -> bool:
     are denials, and the one flip the model made there out of fold was wrong.
     """
     if task == "predicate":
-        # Harm and efficacy are opposite directions ("raises the risk of X" / "prevents X"): where a rule cue
-        # names the direction, the model may not reverse it. Out of fold on the training split such flips
-        # were right 2 times in 4, and a wrong one inverts the verdict.
-        # A denied safety ("dangerous", "killed a boy with X") stands on the harm side too: read as a cure it
-        # turned "chemo kills more people than cancer" into "chemo does not cure cancer", SUPPORTED.
         if reading.predicate is None:
             return True
         if reading.predicate.start <= reading.condition[0] and reading.condition[1] <= reading.predicate.end:
             return False  # a cue that holds the condition is the claim itself ("no side effects", "lose weight")
+        # Harm and efficacy are opposite directions ("raises the risk of X" / "prevents X"): where a rule cue
+        # names the direction, the model may not reverse it. Out of fold on the training split such flips
+        # were right 2 times in 4, and a wrong one inverts the verdict. A denied safety ("dangerous", "killed
+        # a boy with X") stands on the harm side: read as a cure it turned "chemo kills more people than
+        # cancer" into "chemo does not cure cancer", SUPPORTED.
         side = "harms" if reading.predicate.predicate == "is_safe" and reading.modifiers.negated else reading.predicate.predicate
         return not _crosses_direction(label, side)
     if task != "polarity":
