@@ -131,6 +131,6 @@ def load_rules() -> Rules:
         abbr_lowercase=frozenset(abbr["lowercase"]),
         fuzzy_stop=frozenset(w["word"] for w in common),
         adjective_names=frozenset(ambiguous["names"]),
-        article_names=frozenset(ambiguous.get("article_names", [])),
+        article_names=frozenset(ambiguous["article_names"]),
         phrase_enders=frozenset(ambiguous["enders"]),
     )
