@@ -66,6 +66,9 @@ def explain(claim: Claim, label: Label, match: Match | None) -> str:
             parts.append(f"(Evidence for the class '{match.matched_intervention}', which {claim.intervention.name} belongs to, was used.)")
         if match.via_parent:
             parts.append(f"(Evidence for the broader condition '{match.matched_condition}' was used.)")
+        if match.via_general_safety:
+            parts.append(f"(Judged on the evidence about serious harms of {claim.intervention.name} overall, "
+                         f"not in people with {claim.condition.name} alone.)")
     if claim.exaggeration and label in (Label.MISLEADING, Label.SUPPORTED, Label.UNPROVEN) and not claim.negated:
         parts.append(f"Overstated wording: {', '.join(repr(e) for e in claim.exaggeration)}.")
     if claim.anecdote and not claim.question:

@@ -7,7 +7,7 @@ walked upwards when nothing more specific exists, and that is recorded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimcheck.kb.load import KnowledgeBase
 from claimcheck.kb.schema import Assessment, Outcome
@@ -44,6 +44,7 @@ class Match:
     via_fallback: bool
     weak: bool = False  # agreement with this outcome cannot support the claim
     via_class: bool = False  # the evidence is a class's the intervention belongs to (NSAIDs for ibuprofen)
+    via_general_safety: bool = False  # a safety claim for one use, judged on the intervention's serious harms overall
 
     @property
     def matched_intervention(self) -> str:
@@ -67,6 +68,9 @@ def assessed_relations(claim: Claim, kb: KnowledgeBase) -> tuple[str, ...]:
     found = (kb.find_outcome(claim.intervention.id, claim.condition.id, r) for r in ("treats", "prevents", "causes"))
     return tuple(outcome.relation for _, outcome, _ in filter(None, found))
 
+
+#: The condition whose "causes" outcome records an intervention's serious harms overall (see ``_general_safety``).
+SERIOUS_HARMS = "serious-adverse-events"
 
 #: The condition of assessments that judge a practice for health in general ("no health condition for which
 #: there was reliable evidence that homeopathy was effective").
@@ -92,6 +96,10 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
             found = kb.find_outcome(claim.intervention.id, claim.condition.id, rel)
             if found is not None:
                 return _match(claim, found, rel, answer, fallback, weak)
+        if claim.predicate == "is_safe":
+            safety = _general_safety(claim, kb)
+            if safety is not None:
+                return safety
     if claim.condition.id == GENERAL_HEALTH:
         return None
     for rel, answer, fallback, weak in tries:
@@ -99,6 +107,22 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
         if found is not None and found[1].every_condition and found[1].answer != "yes":
             return _match(claim, found, rel, answer, fallback, weak)
     return None
+
+
+def _general_safety(claim: Claim, kb: KnowledgeBase) -> Match | None:
+    """"X is safe for Y", where Y is a use of X the knowledge base assesses: judged on X's serious harms overall.
+
+    The safety of a treatment for the disease it treats is what its trials and safety reviews measure, so the
+    outcome "X causes serious adverse events" answers it. Only for such a use: "safe in pregnancy" or "safe for
+    children" asks about people that general safety data may not cover, and stays unanswered.
+    """
+    assert claim.intervention.id is not None and claim.condition.id is not None
+    if not any(kb.find_outcome(claim.intervention.id, claim.condition.id, r) for r in ("treats", "prevents")):
+        return None
+    found = kb.find_outcome(claim.intervention.id, SERIOUS_HARMS, "causes")
+    if found is None or found[2] != SERIOUS_HARMS:  # mild side effects (the parent) do not make a treatment unsafe
+        return None
+    return replace(_match(claim, found, "causes", "no", False, False), via_parent=False, via_general_safety=True)
 
 
 def _match(

@@ -116,6 +116,9 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
     if match.via_parent:
         confidence *= 0.85
         reasons.append(f"no assessment for the specific condition; used the broader '{match.matched_condition}'")
+    if match.via_general_safety:
+        confidence *= 0.85
+        reasons.append(f"no safety assessment for this use; judged on the serious harms of {match.matched_intervention} overall")
     if match.via_fallback:
         confidence *= 0.85
         reasons.append(f"judged against the '{match.relation}' evidence, the closest the knowledge base has")

@@ -248,3 +248,31 @@ def test_verdict_naltrexone_at_a_low_dose_is_low_dose_naltrexone(real_checker):
     # The seed article's wording: LDN is judged on its own evidence, never naltrexone's.
     claims = real_checker.check("taking the drug Naltrexone, at a lower dose than usual, helps multiple sclerosis").claims
     assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("low-dose-naltrexone", "multiple-sclerosis")]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("LDN is safe for MS patients", "SUPPORTED"),
+        ("low dose naltrexone is not safe for people with Crohn's", "CONTRADICTED"),
+    ],
+)
+def test_verdict_safety_for_an_assessed_use_is_judged_on_the_serious_harms_overall_and_says_so(real_checker, text, label):
+    result = real_checker.check(text).claims[0]
+    assert result.claim.predicate == "is_safe"
+    assert result.verdict.label.value == label
+    assert result.verdict.assessment == "low-dose-naltrexone--serious-adverse-events#causes"
+    assert "overall" in result.verdict.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LDN is safe in pregnancy",  # not a use of LDN: general safety data says nothing of pregnancy
+        "Ivermectin is safe for covid patients",  # no serious-harms outcome; mild side effects do not answer "safe"
+    ],
+)
+def test_verdict_safety_outside_an_assessed_use_or_without_serious_harms_evidence_stays_unanswered(real_checker, text):
+    result = real_checker.check(text).claims[0]
+    assert result.claim.predicate == "is_safe"
+    assert result.verdict.label.value == "NOT_IN_KB"
