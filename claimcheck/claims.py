@@ -9,6 +9,7 @@ ivermectin cures covid" gives two claims, not four. Results go to
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -53,39 +54,57 @@ def clause_bounds(lower: str) -> list[tuple[int, int]]:
 
 
 def _clause_of(pos: int, bounds: list[tuple[int, int]]) -> int:
-    for i, (s, e) in enumerate(bounds):
-        if s <= pos < e:
-            return i
-    return len(bounds) - 1
+    i = bisect_right(bounds, (pos, _END)) - 1
+    return i if i >= 0 and pos < bounds[i][1] else len(bounds) - 1
+
+
+_END = float("inf")
 
 
 def pair_mentions(mentions: list[Mention], bounds: list[tuple[int, int]], offset: int) -> list[tuple[Mention, Mention]]:
-    """Intervention–condition pairs: same clause first, else the nearest partner in the sentence."""
-    interventions = [m for m in mentions if m.kind == "intervention"]
-    conditions = [m for m in mentions if m.kind == "condition"]
-    pairs: list[tuple[Mention, Mention]] = []
+    """Intervention–condition pairs: same clause first, else the nearest partner in the sentence.
+
+    One pair per (intervention, condition) entry, the earliest in the sentence. Linear in the mentions
+    (after sorting): a sentence that repeats names thousands of times must not build every pair.
+    """
+    mentions = sorted(mentions, key=lambda m: m.start)
     clause = {id(m): _clause_of(m.start - offset, bounds) for m in mentions}
-    for i in interventions:
-        same = [c for c in conditions if clause[id(c)] == clause[id(i)]]
-        if same:
-            pairs.extend((i, c) for c in same)
-    paired = {id(m) for pair in pairs for m in pair}
-    for m in interventions + conditions:
-        if id(m) in paired:
+    # Within a clause, the first mention of an entry pairs no later than any repeat of it.
+    firsts: dict[int, dict[str, dict[str, Mention]]] = {}
+    for m in mentions:
+        kinds = firsts.setdefault(clause[id(m)], {"intervention": {}, "condition": {}})
+        kinds[m.kind].setdefault(_key(m), m)
+    pairs: list[tuple[Mention, Mention]] = []
+    both = set()
+    for number, kinds in firsts.items():
+        if kinds["intervention"] and kinds["condition"]:
+            both.add(number)
+            pairs.extend((i, c) for i in kinds["intervention"].values() for c in kinds["condition"].values())
+    for kind, other in (("intervention", "condition"), ("condition", "intervention")):
+        partners = [m for m in mentions if m.kind == other]
+        if not partners:
             continue
-        others = conditions if m.kind == "intervention" else interventions
-        if not others:
-            continue
-        nearest = min(others, key=lambda o: abs(o.start - m.start))
-        pairs.append((m, nearest) if m.kind == "intervention" else (nearest, m))
+        starts = [m.start for m in partners]
+        for m in mentions:
+            if m.kind != kind or clause[id(m)] in both:
+                continue
+            at = bisect_left(starts, m.start)
+            before = bisect_left(starts, starts[at - 1]) if at else -1  # the first of partners sharing a start
+            near = [partners[j] for j in (before, at) if 0 <= j < len(partners)]
+            nearest = min(near, key=lambda o: abs(o.start - m.start))  # ties: the earlier one
+            pairs.append((m, nearest) if kind == "intervention" else (nearest, m))
     seen: set[tuple[str, str]] = set()
     unique = []
     for i, c in sorted(pairs, key=lambda p: (min(p[0].start, p[1].start), p[0].start)):
-        key = (i.id or i.name.lower(), c.id or c.name.lower())
+        key = (_key(i), _key(c))
         if key not in seen:
             seen.add(key)
             unique.append((i, c))
     return unique
+
+
+def _key(m: Mention) -> str:
+    return m.id or m.name.lower()
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,12 +50,16 @@ def find_predicates(lower: str, rules: Rules | None = None) -> list[PredicateHit
         for m in matches:
             hits.append(PredicateHit(cue.predicate, m.start(), m.end(), m.group(0), cue.negation_proof, cue.denies, cue.between_only))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    # In this order a longer cue holding a hit comes before it, so one pass with the furthest end kept so far
+    # finds every hit inside a longer one (linear: a sentence may hold thousands of cues).
     kept: list[PredicateHit] = []
+    furthest, first_start = -1, -1  # the furthest end of a kept cue, and the earliest start among those ending there
     for hit in hits:
-        if any(k.start <= hit.start and hit.end <= k.end and (k.end - k.start) > (hit.end - hit.start) for k in kept):
+        if hit.end < furthest or (hit.end == furthest and first_start < hit.start):
             continue
-        kept = [k for k in kept if not (hit.start <= k.start and k.end <= hit.end and (hit.end - hit.start) > (k.end - k.start))]
         kept.append(hit)
+        if hit.end > furthest:
+            furthest, first_start = hit.end, hit.start
     return kept
 
 

@@ -107,3 +107,78 @@ PLAIN = st.sampled_from(["LDN", "Essential oils", "Fish oil", "ivermectin", "Tur
 @example("Fish oil cure depression")
 def test_properties_no_claim_is_read_as_a_denial_without_a_word_that_denies(real_checker, text):
     assert not any(item.claim.negated for item in real_checker.check(text).claims)
+
+
+def _pairs_by_definition(mentions, bounds, offset):
+    """Every same-clause pair, else each unpaired mention with its nearest partner; the earliest pair per entry pair."""
+
+    def clause_of(pos):
+        return next((i for i, (s, e) in enumerate(bounds) if s <= pos < e), len(bounds) - 1)
+
+    interventions = [m for m in mentions if m.kind == "intervention"]
+    conditions = [m for m in mentions if m.kind == "condition"]
+    clause = {id(m): clause_of(m.start - offset) for m in mentions}
+    pairs = [(i, c) for i in interventions for c in conditions if clause[id(c)] == clause[id(i)]]
+    paired = {id(m) for pair in pairs for m in pair}
+    for m in interventions + conditions:
+        others = conditions if m.kind == "intervention" else interventions
+        if id(m) not in paired and others:
+            nearest = min(others, key=lambda o: abs(o.start - m.start))
+            pairs.append((m, nearest) if m.kind == "intervention" else (nearest, m))
+    seen, unique = set(), []
+    for i, c in sorted(pairs, key=lambda p: (min(p[0].start, p[1].start), p[0].start)):
+        key = (i.id or i.name.lower(), c.id or c.name.lower())
+        if key not in seen:
+            seen.add(key)
+            unique.append((i, c))
+    return unique
+
+
+@st.composite
+def _mentions_and_clauses(draw):
+    from claimcheck.results import Mention
+
+    starts = sorted(draw(st.sets(st.integers(0, 60), max_size=12)))
+    mentions = [
+        Mention(kind=draw(st.sampled_from(["intervention", "condition"])), text="x", start=s * 3, end=s * 3 + 2,
+                id=(ident := draw(st.sampled_from(["a", "b", "c", None]))), name=ident or draw(st.sampled_from(["N", "M"])))
+        for s in starts
+    ]
+    cuts = sorted(draw(st.sets(st.integers(1, 199), max_size=8)))
+    cuts = cuts[: len(cuts) // 2 * 2]
+    bounds, start = [], 0
+    for stop, restart in zip(cuts[::2], cuts[1::2], strict=True):
+        bounds.append((start, stop))
+        start = restart
+    bounds.append((start, 200))
+    return mentions, bounds, draw(st.sampled_from([0, 5]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_mentions_and_clauses())
+def test_properties_pairing_in_linear_time_keeps_the_pairs_of_its_definition(case):
+    from claimcheck.claims import pair_mentions
+
+    mentions, bounds, offset = case
+    got = pair_mentions(mentions, bounds, offset)
+    assert [(id(i), id(c)) for i, c in got] == [(id(i), id(c)) for i, c in _pairs_by_definition(mentions, bounds, offset)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["cures", "cure", "miracle cure", "does not cure", "helps", "no longer have", "safe",
+                                 "ms", "ldn", "and", "reduces the risk", "reduce"]), max_size=20).map(" ".join))
+def test_properties_a_cue_inside_a_longer_cue_is_dropped_and_no_other(text):
+    from claimcheck.modifiers import find_predicates
+    from claimcheck.rules import load_rules
+
+    rules = load_rules()
+    every = [(cue.predicate, m.start(), m.end()) for cue, found in zip(rules.predicates, rules.predicate_search.finditer_each(text))
+             for m in found]
+    inside = {h for h in every if any(s <= h[1] and h[2] <= e and e - s > h[2] - h[1] for _, s, e in every)}
+    assert sorted((h.predicate, h.start, h.end) for h in find_predicates(text, rules)) == sorted(h for h in every if h not in inside)
+
+
+def test_properties_a_sentence_repeating_one_claim_thousands_of_times_is_one_claim(checker):
+    text = "LDN cures MS " * 3000
+    claims = checker.check(text).claims
+    assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("low-dose-naltrexone", "multiple-sclerosis")]
