@@ -27,6 +27,7 @@ class PredicateHit:
     negation_proof: bool
     denies: bool = False  # the cue denies its class itself ("dangerous for" is safety denied)
     between_only: bool = False  # links a pair only standing between its mentions ("X gave me Y")
+    weak: bool = False  # links a pair only when no other cue stands between ("got autism right after the MMR")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ def find_predicates(lower: str, rules: Rules | None = None) -> list[PredicateHit
     hits = []
     for cue, matches in zip(rules.predicates, rules.predicate_search.finditer_each(lower)):
         for m in matches:
-            hits.append(PredicateHit(cue.predicate, m.start(), m.end(), m.group(0), cue.negation_proof, cue.denies, cue.between_only))
+            hits.append(PredicateHit(cue.predicate, m.start(), m.end(), m.group(0), cue.negation_proof, cue.denies, cue.between_only, cue.weak))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     # In this order a longer cue holding a hit comes before it, so one pass with the furthest end kept so far
     # finds every hit inside a longer one (linear: a sentence may hold thousands of cues).
@@ -97,6 +98,7 @@ def choose_predicate(
     between = [h for h in usable if h.start >= a_end - 1 and h.end <= b_start + 1 or (h.start <= b_start and h.end >= b_end)]
     verbs = [h for h in between if not (h.text in attributive and b_start - h.end <= 1)]  # "reduce deadly COVID-19"
     between = verbs or between
+    between = [h for h in between if not h.weak] or between  # "my MS got better right after LDN": "better" says it
     if clause is not None:  # "X can't fix MS but it helps my fatigue": fatigue's own clause says what X does to it
         own = [h for h in between if clause[0] <= h.start < clause[1]]
         between = own or between

@@ -302,3 +302,29 @@ def test_modifiers_a_yardstick_is_not_what_the_claim_is_about(checker, text):
     # On the training split all 27 pairs whose intervention follows "than", "nature's", "without"... are non-claims.
     claims = checker.check(text).claims
     assert ("low-dose-naltrexone", "multiple-sclerosis") not in [(c.claim.intervention.id, c.claim.condition.id) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("My kid got autism right after the MMR", "causes"),  # timing alone insinuates a cause
+        ("he was diagnosed with type 1 diabetes weeks after the flu shot", "causes"),
+        ("my MS got better right after starting LDN", "improves"),  # any other cue between says more
+        ("my fatigue lifted right after I started LDN", "improves"),
+    ],
+)
+def test_modifiers_right_after_links_a_cause_only_when_nothing_else_does(text, predicate):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert [c.claim.predicate for c in claims] == [predicate]
+
+
+@pytest.mark.parametrize(
+    "text", ["my grandma got shingles even after the shingles shot", "she caught measles despite the MMR"]
+)
+def test_modifiers_getting_a_disease_even_after_its_vaccine_denies_prevention_not_a_cause(text):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert [(c.claim.predicate, c.claim.negated) for c in claims] == [("prevents", True)]

@@ -34,6 +34,7 @@ class PredicateCue:
     negation_proof: bool
     denies: bool = False  # the cue denies its class itself ("dangerous for": not safe)
     between_only: bool = False  # links a pair only standing between its mentions ("X gave me Y")
+    weak: bool = False  # links a pair only when no other cue stands between ("got autism right after the MMR")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,7 @@ def load_rules() -> Rules:
     ambiguous = _read("ambiguous-names.yaml")
     cues = tuple(
         PredicateCue(words_regex([p["pattern"]]), p["class"], bool(p.get("negation_proof", False)), bool(p.get("denies", False)),
-                     bool(p.get("between_only", False)))
+                     bool(p.get("between_only", False)), bool(p.get("weak", False)))
         for p in preds
     )
     breakers = [rf"\b{re.escape(b)}\b" if b[0].isalnum() and b[-1].isalnum() else re.escape(b) for b in mods["negation"]["scope_breakers"]]
