@@ -328,3 +328,23 @@ def test_modifiers_getting_a_disease_even_after_its_vaccine_denies_prevention_no
 
     claims = Checker(models=False).check(text).claims
     assert [(c.claim.predicate, c.claim.negated) for c in claims] == [("prevents", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Should I apply ice to a burn?", ("ice", "burn")),
+        ("Should you take zinc for a cold?", ("zinc", "common-cold")),
+    ],
+)
+def test_modifiers_asking_whether_to_use_x_for_y_asks_whether_x_treats_y(text, pair):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate, c.claim.question) for c in claims] == [(pair, "treats", True)]
+
+
+def test_modifiers_a_dosage_question_is_no_claim():
+    from claimcheck.checker import Checker
+
+    assert Checker(models=False).check("how many mg of cbd do you take for sleep?").claims == ()
