@@ -348,3 +348,18 @@ def test_modifiers_a_dosage_question_is_no_claim():
     from claimcheck.checker import Checker
 
     assert Checker(models=False).check("how many mg of cbd do you take for sleep?").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "negated"),
+    [
+        ("People blame the MMR for autism.", ("mmr-vaccine", "autism"), False),
+        ("Smokers have a higher risk of lung cancer.", ("tobacco-smoking", "lung-cancer"), False),
+        ("There is no relationship between COVID-19 and ultraviolet light.", ("uv-light", "covid-19"), True),
+    ],
+)
+def test_modifiers_blame_higher_risk_and_relationship_name_a_cause(text, pair, negated):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate, c.claim.negated) for c in claims] == [(pair, "causes", negated)]
