@@ -363,3 +363,14 @@ def test_modifiers_blame_higher_risk_and_relationship_name_a_cause(text, pair, n
 
     claims = Checker(models=False).check(text).claims
     assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate, c.claim.negated) for c in claims] == [(pair, "causes", negated)]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [("Ritalin has side effects.", "causes"), ("Ritalin has serious side effects.", "causes"), ("LDN has no side effects.", "is_safe")],
+)
+def test_modifiers_having_side_effects_is_a_harm_having_none_is_safety(text, predicate):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert [(c.claim.predicate, c.claim.negated) for c in claims] == [(predicate, False)]
