@@ -128,9 +128,19 @@ def is_negated(lower: str, predicate: PredicateHit, clause_start: int, rules: Ru
     rules = rules or load_rules()
     if predicate.negation_proof and predicate.predicate != "no_effect":
         return False
+    cues = [m for m in rules.negation.finditer(lower, clause_start, predicate.start)]
+    # A denied saying with a denial right after it ("nobody's saying X doesn't help"): both deny nothing.
+    cancelled: set[int] = set()
+    for d in rules.double_negation.finditer(lower, clause_start, predicate.start):
+        after = next((m for m in cues if m.start() >= d.end() and m.start() not in cancelled), None)
+        if after is not None and _words_between(lower[d.end() : after.start()]) <= rules.double_negation_reach:
+            cancelled.update(m.start() for m in cues if d.start() <= m.start() < d.end())
+            cancelled.add(after.start())
     for m in rules.negation.finditer(lower, clause_start):  # the whole text, so that a cue may look past the predicate
         if m.end() > predicate.start:
             break
+        if m.start() in cancelled:
+            continue
         tail = lower[m.end() : predicate.start]
         if _words_between(tail) > rules.negation_window:
             continue

@@ -374,3 +374,48 @@ def test_modifiers_having_side_effects_is_a_harm_having_none_is_safety(text, pre
 
     claims = Checker(models=False).check(text).claims
     assert [(c.claim.predicate, c.claim.negated) for c in claims] == [(predicate, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("2 yrs on LDN, my last MRI showed no new lesions of my MS", "improves", False),  # signs staying away
+        ("ldn won't do anything for long covid", "no_effect", False),
+        ("I've never noticed turmeric doing anything for my arthritis", "no_effect", False),
+        ("hydroxychloroquine gave no mortality benefit in COVID-19 patients", "no_effect", False),
+        ("homeopathy can't hurt you, so why not try it for eczema?", "is_safe", False),
+        ("Probiotics may pose risks for people with weakened immune systems", "is_safe", True),
+        ("Low-dose naltrexone does not appear to harm people with Crohn's disease", "is_safe", False),
+        ("elderberry syrup all winter and nobody in my house got the flu", "prevents", False),
+        ("nobody is saying ivermectin cures covid", "cures", True),
+    ],
+)
+def test_modifiers_outcomes_that_stay_away_effects_denied_and_safety_for_people_with_y(text, predicate, negated):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert (claims[0].claim.predicate, claims[0].claim.negated) == (predicate, negated)
+
+
+def test_modifiers_not_enough_evidence_to_say_whether_denies_the_evidence():
+    from claimcheck.checker import Checker
+
+    text = "A review found not enough evidence to say whether low-dose naltrexone treats Crohn's disease."
+    claim = Checker(models=False).check(text).claims[0].claim
+    assert claim.negated and claim.epistemic
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("nobody's saying vitamin D doesn't help depression", False),  # a denied saying takes back the denial it reports
+        ("I never said garlic doesn't prevent colds", False),
+        ("I'm not saying LDN doesn't work for MS", False),
+        ("I never said LDN cures MS", True),  # with no denial after it, the saying's own denial stands
+        ("LDN doesn't help MS", True),
+    ],
+)
+def test_modifiers_a_denied_saying_takes_back_only_the_denial_right_after_it(text, negated):
+    from claimcheck.checker import Checker
+
+    assert Checker(models=False).check(text).claims[0].claim.negated is negated

@@ -48,6 +48,8 @@ class Rules:
     negation: re.Pattern[str]
     negation_window: int
     scope_breakers: re.Pattern[str]
+    double_negation: re.Pattern[str]  # "nobody's saying": a denied saying takes back the denial after it
+    double_negation_reach: int
     epistemic: re.Pattern[str]
     purpose: re.Pattern[str]  # "to determine whether": what follows is not asserted
     irony: re.Pattern[str]  # "oh sure", "🙄": may deny by mocking
@@ -105,6 +107,8 @@ def load_rules() -> Rules:
         negation=words_regex(mods["negation"]["cues"]),
         negation_window=int(mods["negation"]["window"]),
         scope_breakers=re.compile("|".join(breakers)),
+        double_negation=words_regex(mods["negation"]["double_negation"]),
+        double_negation_reach=int(mods["negation"]["double_negation_reach"]),
         epistemic=words_regex(mods["negation"]["epistemic"]),
         purpose=words_regex(mods["purpose"]),
         irony=words_regex(mods["irony"]),
