@@ -146,9 +146,18 @@ def is_negated(lower: str, predicate: PredicateHit, clause_start: int, rules: Ru
             continue
         if rules.scope_breakers.search(tail):
             continue
-        return True
+        return not _denies_speed_only(lower, predicate, rules)
     # "cures covid? no." / "works? nope" are rare enough to leave out; trailing "not" as in "X cures Y, not" too.
     return False
+
+
+def _denies_speed_only(lower: str, predicate: PredicateHit, rules: Rules) -> bool:
+    """ "won't fix your fibro overnight": a word of speed right after the denied cue denies only the speed."""
+    speed = rules.speed_only.search(lower, predicate.end)
+    if speed is None:
+        return False
+    between = lower[predicate.end : speed.start()]
+    return _words_between(between) <= rules.speed_reach and not rules.scope_breakers.search(between)
 
 
 def is_epistemic(lower: str, predicate: PredicateHit, clause_start: int, rules: Rules | None = None) -> bool:

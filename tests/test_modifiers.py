@@ -118,7 +118,7 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
     ("text", "predicate", "negated"),
     [
         ("ldn doesnt do squat for ms lol", "no_effect", False),  # one idiom, not a double negation
-        ("LDN stopped working for my MS after a year", "no_effect", False),
+        ("LDN stopped working for my MS after a year", "treats", True),  # the guideline: a positive verb negated
         ("tbh i doubt LDN does anything for my MS", "treats", True),
         ("no doubt that LDN helps MS", "improves", False),
         # safety and direction words
@@ -379,7 +379,7 @@ def test_modifiers_having_side_effects_is_a_harm_having_none_is_safety(text, pre
 @pytest.mark.parametrize(
     ("text", "predicate", "negated"),
     [
-        ("2 yrs on LDN, my last MRI showed no new lesions of my MS", "improves", False),  # signs staying away
+        ("2 yrs on LDN, my last MRI showed no new lesions of my MS", "prevents", False),  # signs staying away
         ("ldn won't do anything for long covid", "no_effect", False),
         ("I've never noticed turmeric doing anything for my arthritis", "no_effect", False),
         ("hydroxychloroquine gave no mortality benefit in COVID-19 patients", "no_effect", False),
@@ -411,6 +411,7 @@ def test_modifiers_not_enough_evidence_to_say_whether_denies_the_evidence():
         ("nobody's saying vitamin D doesn't help depression", False),  # a denied saying takes back the denial it reports
         ("I never said garlic doesn't prevent colds", False),
         ("I'm not saying LDN doesn't work for MS", False),
+        ("it's not like the MMR doesn't work against measles", False),
         ("I never said LDN cures MS", True),  # with no denial after it, the saying's own denial stands
         ("LDN doesn't help MS", True),
     ],
@@ -419,3 +420,22 @@ def test_modifiers_a_denied_saying_takes_back_only_the_denial_right_after_it(tex
     from claimcheck.checker import Checker
 
     assert Checker(models=False).check(text).claims[0].claim.negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("ldn stopped working for my crohns after a year", "treats", True),
+        ("probiotics probably dont do much for ibs", "treats", True),  # "not much" is a weak effect, not none
+        ("zinc doesnt do squat for covid", "no_effect", False),
+        ("8 weeks on ldn, no change in my fibro at all", "no_effect", False),
+        ("Large studies found no increase in chronic fatigue syndrome among girls who received the HPV vaccine", "causes", True),
+        ("LDN wont fix ur fibro overnight, give it 3 months", "improves", False),  # a denial of speed only
+        ("LDN won't cure your MS", "cures", True),
+    ],
+)
+def test_modifiers_stopping_working_weak_effects_and_denials_of_speed(text, predicate, negated):
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check(text).claims[0].claim
+    assert (claim.predicate, claim.negated) == (predicate, negated)

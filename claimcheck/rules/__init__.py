@@ -50,6 +50,8 @@ class Rules:
     scope_breakers: re.Pattern[str]
     double_negation: re.Pattern[str]  # "nobody's saying": a denied saying takes back the denial after it
     double_negation_reach: int
+    speed_only: re.Pattern[str]  # "won't fix it overnight": the denial is of speed, not of the effect
+    speed_reach: int
     epistemic: re.Pattern[str]
     purpose: re.Pattern[str]  # "to determine whether": what follows is not asserted
     irony: re.Pattern[str]  # "oh sure", "🙄": may deny by mocking
@@ -109,6 +111,8 @@ def load_rules() -> Rules:
         scope_breakers=re.compile("|".join(breakers)),
         double_negation=words_regex(mods["negation"]["double_negation"]),
         double_negation_reach=int(mods["negation"]["double_negation_reach"]),
+        speed_only=words_regex(mods["negation"]["speed_only"]),
+        speed_reach=int(mods["negation"]["speed_reach"]),
         epistemic=words_regex(mods["negation"]["epistemic"]),
         purpose=words_regex(mods["purpose"]),
         irony=words_regex(mods["irony"]),
