@@ -284,13 +284,16 @@ def _claimed(predicate: str, lower: str, window: tuple[int, int], rules: Rules) 
 
 
 def answered(claim: Claim, text: str, rules: Rules | None = None) -> Claim:
-    """A question that the next sentence answers asserts the answer: "Will garlic water cure coronavirus? No."
-    denies the cure; "Does X help Y? Yes." asserts it. ``text``: the text the claim's offsets point into."""
-    if not claim.question or claim.negated:
-        return claim
+    """What the next sentence does to a claim. A question it answers asserts the answer: "Will garlic water cure
+    coronavirus? No." denies the cure; "Does X help Y? Yes." asserts it. A claim it mocks is taken back: "apple
+    cider vinegar fixed my reflux. said no one ever". ``text``: the text the claim's offsets point into."""
     rules = rules or load_rules()
     following = _NEXT_SENTENCE.match(text, claim.end)
     answer = following.group(0) if following else ""
+    if not (claim.question or claim.reported) and rules.sarcasm_after.match(answer.strip().lower()):
+        return replace(claim, negated=not claim.negated)
+    if not claim.question or claim.negated:
+        return claim
     if rules.answer_no.fullmatch(answer):
         return replace(claim, question=False, negated=True)
     if rules.answer_yes.fullmatch(answer):

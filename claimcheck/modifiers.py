@@ -14,6 +14,7 @@ from claimcheck.rules import Rules, load_rules
 #: When several predicate cues stand between the two mentions, the more specific wins.
 PREDICATE_PRECEDENCE = ("no_effect", "cures", "prevents", "is_approved", "causes", "harms", "treats", "improves", "is_safe")
 _WORD = re.compile(r"[\w'’]+")
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas|while)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,9 @@ def _denies_speed_only(lower: str, predicate: PredicateHit, rules: Rules) -> boo
 def is_epistemic(lower: str, predicate: PredicateHit, clause_start: int, rules: Rules | None = None) -> bool:
     """True for "there is no proof that X treats Y": the evidence is denied, not the effect."""
     rules = rules or load_rules()
-    region = lower[clause_start : predicate.end + 30]
+    end = predicate.end + 30
+    breaker = _CONTRAST.search(lower, predicate.end, end)  # "X adds to Y, but nobody knows how much"
+    region = lower[clause_start : breaker.start() if breaker else end]
     return rules.epistemic.search(region) is not None
 
 

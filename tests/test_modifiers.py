@@ -439,3 +439,33 @@ def test_modifiers_stopping_working_weak_effects_and_denials_of_speed(text, pred
 
     claim = Checker(models=False).check(text).claims[0].claim
     assert (claim.predicate, claim.negated) == (predicate, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("apple cider vinegar fixed my reflux. said no one ever", True),  # the next sentence mocks the claim
+        ("LDN cured my MS. Not.", True),
+        ("LDN cured my MS. Not kidding.", False),
+        ("LDN cured my MS. Nothing else worked.", False),
+    ],
+)
+def test_modifiers_a_next_sentence_that_mocks_a_claim_takes_it_back(real_checker, text, negated):
+    assert real_checker.check(text).claims[0].claim.negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "predicate", "negated"),
+    [
+        ("ivermectin cured my covid after 2 weeks of antibiotics failed", ("antibiotics", "covid-19"), "treats", True),
+        ("smoking contributes to lung cancer, but nobody knows how much yet", None, "causes", False),
+        ("LDN treats MS, there is no proof of that", None, "treats", True),
+    ],
+)
+def test_modifiers_failed_denies_treating_and_doubt_after_but_is_no_denial(text, pair, predicate, negated):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    if pair is not None:
+        claims = [c for c in claims if (c.claim.intervention.id, c.claim.condition.id) == pair]
+    assert (claims[0].claim.predicate, claims[0].claim.negated) == (predicate, negated)

@@ -56,6 +56,7 @@ class Rules:
     purpose: re.Pattern[str]  # "to determine whether": what follows is not asserted
     irony: re.Pattern[str]  # "oh sure", "🙄": may deny by mocking
     sarcasm: re.Pattern[str]  # "🙄", "said no one": inverts the writer's own claim
+    sarcasm_after: re.Pattern[str]  # a next sentence that opens with one ("... said no one ever") mocks the claim
     safe_and_effective: re.Pattern[str]  # one pair, two claims: an effect and safety
     comparator: re.Pattern[str]  # ends right before an intervention that is only a yardstick ("better than X")
     settings: re.Pattern[str]  # ends right before a condition that only sets the scene ("during pregnancy")
@@ -117,6 +118,7 @@ def load_rules() -> Rules:
         purpose=words_regex(mods["purpose"]),
         irony=words_regex(mods["irony"]),
         sarcasm=words_regex(mods["sarcasm"]),
+        sarcasm_after=re.compile(rf"(?:{'|'.join(mods['sarcasm_after'])})(?![\w'])"),
         safe_and_effective=words_regex(mods["safe_and_effective"]),
         comparator=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['comparators'])})"),
         settings=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['settings'])})"),
