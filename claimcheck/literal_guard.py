@@ -27,9 +27,13 @@ _State = tuple[str, bool]  # (literal prefix, whether the match so far is exactl
 class LiteralGuard:
     """``search`` with the result of ``pattern.search`` (truthiness and leftmost match), usually much faster."""
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], alternatives: list[re.Pattern[str]] | None = None) -> None:
+        """``alternatives``: the top-level alternatives of ``pattern``, in its order, each a whole pattern (same
+        flags); given, a match at a place is tried only with those whose literal prefixes start with its
+        character, which is the same match (the others cannot match there), with less work."""
         self.pattern = pattern
         self._automaton: Any = None
+        self._by_char: dict[str, re.Pattern[str]] = {}
         prefixes = literal_prefixes(pattern)
         if prefixes:
             import ahocorasick
@@ -39,6 +43,7 @@ class LiteralGuard:
                 automaton.add_word(prefix, len(prefix))
             automaton.make_automaton()
             self._automaton = automaton
+            self._by_char = _by_first_char(alternatives or [])
 
     @property
     def guarded(self) -> bool:
@@ -49,12 +54,14 @@ class LiteralGuard:
         """The leftmost match of the pattern in ``text``, or None."""
         if self._automaton is None:
             return self.pattern.search(text)
-        match = self.pattern.match
         for start in self.starts(text):
-            found = match(text, start)
+            found = self._matcher(text[start]).match(text, start)
             if found is not None:
                 return found
         return None
+
+    def _matcher(self, char: str) -> re.Pattern[str]:
+        return self._by_char.get(char, self.pattern) if self._by_char else self.pattern
 
     def starts(self, text: str) -> list[int]:
         """The places where a literal prefix starts, in order: every match starts at one of them."""
@@ -62,8 +69,29 @@ class LiteralGuard:
 
     def matches_at(self, text: str, starts: list[int]) -> bool:
         """Whether the pattern matches ``text`` at one of ``starts``."""
-        match = self.pattern.match
-        return any(match(text, start) is not None for start in starts)
+        if not self._by_char:
+            match = self.pattern.match
+            return any(match(text, start) is not None for start in starts)
+        by_char, whole = self._by_char, self.pattern
+        return any(by_char.get(text[start], whole).match(text, start) is not None for start in starts)
+
+
+def _by_first_char(alternatives: list[re.Pattern[str]]) -> dict[str, re.Pattern[str]]:
+    """For each first character of a literal prefix, the alternatives that may start with it, joined in order.
+
+    Empty when an alternative has no literal prefixes (then every place tries the whole pattern).
+    """
+    groups: dict[str, list[re.Pattern[str]]] = {}
+    for alternative in alternatives:
+        prefixes = literal_prefixes(alternative)
+        if not prefixes:
+            return {}
+        for char in sorted({p[0] for p in prefixes}):
+            groups.setdefault(char, []).append(alternative)
+    return {
+        char: re.compile("|".join(f"(?:{a.pattern})" for a in group), group[0].flags)
+        for char, group in groups.items()
+    }
 
 
 def literal_prefixes(pattern: re.Pattern[str]) -> set[str] | None:

@@ -51,3 +51,19 @@ def test_guarded_search_equals_re_on_the_corpus():
         expected = RULES.any_predicate.search(text)
         found = guard.search(text)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CUE_WORDS, max_size=20).map("".join))
+def test_the_guard_of_the_rules_tries_only_the_alternatives_that_start_with_the_character_and_answers_as_re(text):
+    from claimcheck.literal_guard import _by_first_char
+
+    assert RULES.cue_search._by_char  # the rules' guard groups its alternatives by first character
+    starts = RULES.cue_search.starts(text)
+    for start in starts:
+        expected = RULES.any_predicate.match(text, start)
+        found = RULES.cue_search._matcher(text[start]).match(text, start)
+        assert (found is None) == (expected is None)
+        if expected is not None:
+            assert found.span() == expected.span()
+    assert _by_first_char([re.compile(r"\w+"), re.compile("help")]) == {}  # no literal prefix: no grouping

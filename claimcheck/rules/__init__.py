@@ -18,9 +18,13 @@ def _read(name: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built with it
 
 
+def _longest_first(patterns: list[str]) -> list[str]:
+    return sorted(patterns, key=len, reverse=True)
+
+
 def words_regex(patterns: list[str]) -> re.Pattern[str]:
     """One regex matching any of ``patterns`` as whole words (longest alternatives first)."""
-    ordered = sorted(patterns, key=len, reverse=True)
+    ordered = _longest_first(patterns)
     body = "|".join(f"(?:{p})" for p in ordered)
     return re.compile(rf"(?<![\w'-])(?:{body})(?![\w'])")
 
@@ -105,7 +109,7 @@ def load_rules() -> Rules:
     return Rules(
         predicates=cues,
         any_predicate=any_predicate,
-        cue_search=LiteralGuard(any_predicate),
+        cue_search=LiteralGuard(any_predicate, [words_regex([p]) for p in _longest_first([p["pattern"] for p in preds])]),
         predicate_search=PatternSet([c.regex for c in cues]),
         negation=words_regex(mods["negation"]["cues"]),
         negation_window=int(mods["negation"]["window"]),
