@@ -276,3 +276,10 @@ def test_verdict_safety_outside_an_assessed_use_or_without_serious_harms_evidenc
     result = real_checker.check(text).claims[0]
     assert result.claim.predicate == "is_safe"
     assert result.verdict.label.value == "NOT_IN_KB"
+
+
+@pytest.mark.parametrize(("text", "label"), [("Kratom is addictive.", "SUPPORTED"), ("kratom is not addictive at all", "CONTRADICTED")])
+def test_verdict_an_adjective_that_names_the_harm_is_a_claim_of_it(real_checker, text, label):
+    result = real_checker.check(text).claims[0]
+    assert (result.claim.predicate, result.verdict.assessment) == ("causes", "kratom--substance-use-disorder#causes")
+    assert result.verdict.label.value == label
