@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from claimcheck.rules import Rules, load_rules
 
 #: When several predicate cues stand between the two mentions, the more specific wins.
 PREDICATE_PRECEDENCE = ("no_effect", "cures", "prevents", "is_approved", "causes", "harms", "treats", "improves", "is_safe")
 _WORD = re.compile(r"[\w'’]+")
-_CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas|while)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +129,8 @@ def is_negated(lower: str, predicate: PredicateHit, clause_start: int, rules: Ru
     rules = rules or load_rules()
     if predicate.negation_proof and predicate.predicate != "no_effect":
         return False
-    cues = [m for m in rules.negation.finditer(lower, clause_start, predicate.start)]
+    # The whole text is searched, so that a cue may look past the predicate; the cues before it count.
+    cues = list(takewhile(lambda m: m.end() <= predicate.start, rules.negation.finditer(lower, clause_start)))
     # A denied saying with a denial right after it ("nobody's saying X doesn't help"): both deny nothing.
     cancelled: set[int] = set()
     for d in rules.double_negation.finditer(lower, clause_start, predicate.start):
@@ -137,9 +138,7 @@ def is_negated(lower: str, predicate: PredicateHit, clause_start: int, rules: Ru
         if after is not None and _words_between(lower[d.end() : after.start()]) <= rules.double_negation_reach:
             cancelled.update(m.start() for m in cues if d.start() <= m.start() < d.end())
             cancelled.add(after.start())
-    for m in rules.negation.finditer(lower, clause_start):  # the whole text, so that a cue may look past the predicate
-        if m.end() > predicate.start:
-            break
+    for m in cues:
         if m.start() in cancelled:
             continue
         tail = lower[m.end() : predicate.start]
@@ -165,7 +164,7 @@ def is_epistemic(lower: str, predicate: PredicateHit, clause_start: int, rules: 
     """True for "there is no proof that X treats Y": the evidence is denied, not the effect."""
     rules = rules or load_rules()
     end = predicate.end + 30
-    breaker = _CONTRAST.search(lower, predicate.end, end)  # "X adds to Y, but nobody knows how much"
+    breaker = rules.contrast_words.search(lower, predicate.end, end)  # "X adds to Y, but nobody knows how much"
     region = lower[clause_start : breaker.start() if breaker else end]
     return rules.epistemic.search(region) is not None
 

@@ -52,6 +52,7 @@ class Rules:
     negation: re.Pattern[str]
     negation_window: int
     scope_breakers: re.Pattern[str]
+    contrast_words: re.Pattern[str]  # the scope breakers that are words ("but", "however"): a new, contrasting clause
     double_negation: re.Pattern[str]  # "nobody's saying": a denied saying takes back the denial after it
     double_negation_reach: int
     speed_only: re.Pattern[str]  # "won't fix it overnight": the denial is of speed, not of the effect
@@ -114,6 +115,7 @@ def load_rules() -> Rules:
         negation=words_regex(mods["negation"]["cues"]),
         negation_window=int(mods["negation"]["window"]),
         scope_breakers=re.compile("|".join(breakers)),
+        contrast_words=words_regex([re.escape(b) for b in mods["negation"]["scope_breakers"] if b.isalpha()]),
         double_negation=words_regex(mods["negation"]["double_negation"]),
         double_negation_reach=int(mods["negation"]["double_negation_reach"]),
         speed_only=words_regex(mods["negation"]["speed_only"]),
