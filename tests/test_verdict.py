@@ -283,3 +283,9 @@ def test_verdict_an_adjective_that_names_the_harm_is_a_claim_of_it(real_checker,
     result = real_checker.check(text).claims[0]
     assert (result.claim.predicate, result.verdict.assessment) == ("causes", "kratom--substance-use-disorder#causes")
     assert result.verdict.label.value == label
+
+
+def test_verdict_vivid_dreams_on_ldn_are_a_reported_side_effect(real_checker):
+    result = real_checker.check("LDN gives you vivid dreams.").claims[0]
+    assert result.verdict.assessment == "low-dose-naltrexone--sleep-disturbance#causes"
+    assert result.verdict.label.value == "SUPPORTED"
