@@ -53,12 +53,12 @@ def clause_bounds(lower: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _clause_of(pos: int, bounds: list[tuple[int, int]]) -> int:
-    i = bisect_right(bounds, (pos, _END)) - 1
-    return i if i >= 0 and pos < bounds[i][1] else len(bounds) - 1
-
-
 _END = float("inf")
+
+
+def _clause_of(pos: int, bounds: list[tuple[int, int]]) -> int:
+    i = bisect_right(bounds, (pos, _END)) - 1  # the last clause starting at or before pos
+    return i if i >= 0 and pos < bounds[i][1] else len(bounds) - 1
 
 
 def pair_mentions(mentions: list[Mention], bounds: list[tuple[int, int]], offset: int) -> list[tuple[Mention, Mention]]:

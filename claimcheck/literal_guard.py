@@ -61,7 +61,8 @@ class LiteralGuard:
         return None
 
     def _matcher(self, char: str) -> re.Pattern[str]:
-        return self._by_char.get(char, self.pattern) if self._by_char else self.pattern
+        """The alternatives that may match where ``char`` stands (the whole pattern when not grouped)."""
+        return self._by_char.get(char, self.pattern)
 
     def starts(self, text: str) -> list[int]:
         """The places where a literal prefix starts, in order: every match starts at one of them."""
@@ -69,11 +70,7 @@ class LiteralGuard:
 
     def matches_at(self, text: str, starts: list[int]) -> bool:
         """Whether the pattern matches ``text`` at one of ``starts``."""
-        if not self._by_char:
-            match = self.pattern.match
-            return any(match(text, start) is not None for start in starts)
-        by_char, whole = self._by_char, self.pattern
-        return any(by_char.get(text[start], whole).match(text, start) is not None for start in starts)
+        return any(self._matcher(text[start]).match(text, start) is not None for start in starts)
 
 
 def _by_first_char(alternatives: list[re.Pattern[str]]) -> dict[str, re.Pattern[str]]:
