@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimcheck.kb.load import KnowledgeBase
 from claimcheck.kb.schema import DESIGN_RANK, Outcome
-from claimcheck.match import Match
+from claimcheck.match import SERIOUS_HARMS, Match
 from claimcheck.results import Citation, Claim, Label
 
 MAX_CITATIONS = 6
@@ -66,6 +66,12 @@ def explain(claim: Claim, label: Label, match: Match | None) -> str:
             parts.append(f"(Evidence for the class '{match.matched_intervention}', which {claim.intervention.name} belongs to, was used.)")
         if match.via_parent:
             parts.append(f"(Evidence for the broader condition '{match.matched_condition}' was used.)")
+        if match.via_minor_harms and match.matched_condition == SERIOUS_HARMS:
+            parts.append(f"(The claim allows for minor side effects, so it was judged on the evidence about serious harms "
+                         f"of {claim.intervention.name}.)")
+        elif match.via_minor_harms:
+            parts.append("(The claim allows for minor side effects; this evidence does not tell minor side effects "
+                         "from serious ones.)")
         if match.via_general_safety:
             parts.append(f"(Judged on the evidence about serious harms of {claim.intervention.name} overall, "
                          f"not in people with {claim.condition.name} alone.)")

@@ -7,6 +7,7 @@ walked upwards when nothing more specific exists, and that is recorded.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from claimcheck.kb.load import KnowledgeBase
@@ -45,6 +46,7 @@ class Match:
     weak: bool = False  # agreement with this outcome cannot support the claim
     via_class: bool = False  # the evidence is a class's the intervention belongs to (NSAIDs for ibuprofen)
     via_general_safety: bool = False  # a safety claim for one use, judged on the intervention's serious harms overall
+    via_minor_harms: bool = False  # "few side effects": minor ones granted, judged on the serious harms (when assessed)
 
     @property
     def matched_intervention(self) -> str:
@@ -72,6 +74,11 @@ def assessed_relations(claim: Claim, kb: KnowledgeBase) -> tuple[str, ...]:
 #: The condition whose "causes" outcome records an intervention's serious harms overall (see ``_general_safety``).
 SERIOUS_HARMS = "serious-adverse-events"
 
+#: The generic harm condition, and the safety wording that grants it in part: "few side effects" or "no major
+#: side effects" allows for minor ones and denies serious ones ("no side effects" denies them all).
+ADVERSE_EFFECTS = "adverse-effects"
+_MINOR_HARMS = re.compile(r"\b(?:very |relatively |comparatively )?(?:few|fewer|minimal|hardly any|barely any|no (?:particular|major|real|significant|bad|noticeable|big))\b", re.I)
+
 #: The condition of assessments that judge a practice for health in general ("no health condition for which
 #: there was reliable evidence that homeopathy was effective").
 GENERAL_HEALTH = "general-health"
@@ -91,6 +98,12 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
     # nothing about the other relation, so a negated claim takes no weak fallback.
     fallbacks = tuple(f for f in fallbacks if not (f[2] and claim.negated))
     tries = [(relation, base, False, False)] + [(r, a, True, w) for r, a, w in fallbacks]
+    if claim.predicate == "is_safe" and claim.condition.id == ADVERSE_EFFECTS and _MINOR_HARMS.search(claim.predicate_text or ""):
+        found = kb.find_outcome(claim.intervention.id, SERIOUS_HARMS, "causes")
+        if found is None or found[2] != SERIOUS_HARMS:  # only side effects in general: cannot tell minor from serious
+            found = kb.find_outcome(claim.intervention.id, ADVERSE_EFFECTS, "causes")
+        if found is not None:
+            return replace(_match(claim, found, "causes", "no", False, False), via_parent=False, via_minor_harms=True)
     if claim.condition.id is not None:
         for rel, answer, fallback, weak in tries:
             found = kb.find_outcome(claim.intervention.id, claim.condition.id, rel)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimcheck.match import PREDICATE_RELATIONS, Match
+from claimcheck.match import PREDICATE_RELATIONS, SERIOUS_HARMS, Match
 from claimcheck.results import Claim, Label
 
 CERTAINTY_CONFIDENCE = {"high": 0.95, "moderate": 0.85, "low": 0.72, "very_low": 0.6}
@@ -62,6 +62,10 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
         reasons.append("very-low-certainty evidence is too thin to lean either way")
     if claim.predicate == "is_approved":
         return _judge_approval(claim, match, reasons)
+    if match.via_minor_harms and match.matched_condition != SERIOUS_HARMS:
+        reasons.append("the claim allows for minor side effects, and the knowledge base records side effects "
+                       "without telling minor from serious ones")
+        return Judgement(Label.UNPROVEN, round(0.6 * claim.extraction_confidence, 3), tuple(reasons))
     claimed = match.claimed_answer
     strong_evidence = certainty in ("high", "moderate")
     label: Label
@@ -119,6 +123,8 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
     if match.via_general_safety:
         confidence *= 0.85
         reasons.append(f"no safety assessment for this use; judged on the serious harms of {match.matched_intervention} overall")
+    if match.via_minor_harms:
+        reasons.append("the claim allows for minor side effects; judged on the evidence about serious harms")
     if match.via_fallback:
         confidence *= 0.85
         reasons.append(f"judged against the '{match.relation}' evidence, the closest the knowledge base has")

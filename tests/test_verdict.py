@@ -289,3 +289,27 @@ def test_verdict_vivid_dreams_on_ldn_are_a_reported_side_effect(real_checker):
     result = real_checker.check("LDN gives you vivid dreams.").claims[0]
     assert result.verdict.assessment == "low-dose-naltrexone--sleep-disturbance#causes"
     assert result.verdict.label.value == "SUPPORTED"
+
+
+@pytest.mark.parametrize(
+    "text", ["LDN has few side effects", "ldn has minimal side effects", "LDN has no major side effects", "LDN has hardly any side effects"]
+)
+def test_verdict_few_side_effects_grants_minor_ones_and_is_judged_on_serious_harms(real_checker, text):
+    result = real_checker.check(text).claims[0]
+    assert result.verdict.label.value == "SUPPORTED"
+    assert result.verdict.assessment == "low-dose-naltrexone--serious-adverse-events#causes"
+    assert "minor side effects" in result.verdict.explanation
+
+
+@pytest.mark.parametrize("text", ["LDN has no side effects", "LDN has zero side effects"])
+def test_verdict_no_side_effects_at_all_is_judged_on_every_side_effect(real_checker, text):
+    result = real_checker.check(text).claims[0]
+    assert result.verdict.label.value == "CONTRADICTED"
+    assert result.verdict.assessment == "low-dose-naltrexone--adverse-effects#causes"
+
+
+def test_verdict_few_side_effects_without_serious_harms_evidence_is_unproven_not_contradicted(real_checker):
+    # The knowledge base records ivermectin's side effects (mostly at high doses) but has no serious-harms outcome.
+    result = real_checker.check("ivermectin has few side effects").claims[0]
+    assert result.verdict.label.value == "UNPROVEN"
+    assert "minor side effects" in result.verdict.explanation
