@@ -469,3 +469,42 @@ def test_modifiers_failed_denies_treating_and_doubt_after_but_is_no_denial(text,
     if pair is not None:
         claims = [c for c in claims if (c.claim.intervention.id, c.claim.condition.id) == pair]
     assert (claims[0].claim.predicate, claims[0].claim.negated) == (predicate, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("it's a myth that vaccines cause autism", "causes", True),  # a debunking, never the claim itself
+        ("Myth: vaccines cause autism.", "causes", True),
+        ("the myth that the covid vaccine causes infertility keeps spreading", "causes", True),
+        ("It is false that ivermectin cures covid", "cures", True),
+        ("local honey for allergies is a myth", "treats", True),  # the use named before it is called false
+        ("garlic for colds is an old wives tale", "treats", True),
+        ("vaccines cause autism", "causes", False),
+    ],
+)
+def test_modifiers_calling_a_claim_a_myth_denies_it(text, predicate, negated):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert [(c.claim.predicate, c.claim.negated) for c in claims] == [(predicate, negated)]
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("not sure if the ldn is helping my fibro tbh", "hedged"),  # the guideline's doubt words
+        ("I don't know if LDN is doing anything for my MS", "hedged"),
+        ("idk if turmeric helps my arthritis", "hedged"),
+        ("apparently zinc shortens colds", "hedged"),
+        ("LDN reversed my MS, do your research", "absolute"),  # the guideline's closing and hidden-truth marks
+        ("gardasil prevents cervical cancer, full stop", "absolute"),
+        ("there is zero link between vaccines and SIDS", "absolute"),
+        ("ldn stops ms progression, your neuro won't tell you", "absolute"),
+        ("my period pain got better with ginger", "neutral"),  # "period" is a word, not a full stop
+    ],
+)
+def test_modifiers_doubt_and_closing_words_set_certainty_by_the_rules(text, certainty):
+    from claimcheck.checker import Checker
+
+    assert Checker(models=False).check(text).claims[0].claim.certainty == certainty
