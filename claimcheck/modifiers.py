@@ -131,6 +131,10 @@ def is_negated(lower: str, predicate: PredicateHit, clause_start: int, rules: Ru
         return False
     # The whole text is searched, so that a cue may look past the predicate; the cues before it count.
     cues = list(takewhile(lambda m: m.end() <= predicate.start, rules.negation.finditer(lower, clause_start)))
+    # Denial words inside "can't believe", "never thought"… deny nothing.
+    idle = [(m.start(), m.end()) for m in rules.not_denial.finditer(lower, clause_start, predicate.start)]
+    if idle:
+        cues = [m for m in cues if not any(s <= m.start() < e for s, e in idle)]
     # A denied saying with a denial right after it ("nobody's saying X doesn't help"): both deny nothing.
     cancelled: set[int] = set()
     for d in rules.double_negation.finditer(lower, clause_start, predicate.start):

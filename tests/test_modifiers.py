@@ -508,3 +508,24 @@ def test_modifiers_doubt_and_closing_words_set_certainty_by_the_rules(text, cert
     from claimcheck.checker import Checker
 
     assert Checker(models=False).check(text).claims[0].claim.certainty == certainty
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("stop saying vaccines cause autism", True),  # telling others to stop making a claim denies it
+        ("people need to stop pretending turmeric cures cancer", True),
+        ("5G causing covid is a conspiracy theory", True),
+        ("I wish LDN helped my MS", True),  # a wish says it does not
+        ("if only turmeric cured cancer", True),
+        ("can't believe LDN actually helped my crohns", False),  # surprise, not denial
+        ("never thought magnesium would fix my muscle cramps", False),
+        ("you can't cure MS with LDN", True),
+    ],
+)
+def test_modifiers_stop_saying_wishes_and_surprise(text, negated):
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check(text).claims[0].claim
+    assert claim.negated is negated
+    assert not claim.question  # "can't believe" opens no question

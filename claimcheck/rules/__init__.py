@@ -54,6 +54,7 @@ class Rules:
     scope_breakers: re.Pattern[str]
     contrast_words: re.Pattern[str]  # the scope breakers that are words ("but", "however"): a new, contrasting clause
     double_negation: re.Pattern[str]  # "nobody's saying": a denied saying takes back the denial after it
+    not_denial: re.Pattern[str]  # "can't believe", "never thought": their denial words deny nothing
     double_negation_reach: int
     speed_only: re.Pattern[str]  # "won't fix it overnight": the denial is of speed, not of the effect
     speed_reach: int
@@ -117,6 +118,7 @@ def load_rules() -> Rules:
         scope_breakers=re.compile("|".join(breakers)),
         contrast_words=words_regex([re.escape(b) for b in mods["negation"]["scope_breakers"] if b.isalpha()]),
         double_negation=words_regex(mods["negation"]["double_negation"]),
+        not_denial=words_regex(mods["negation"]["not_denial"]),
         double_negation_reach=int(mods["negation"]["double_negation_reach"]),
         speed_only=words_regex(mods["negation"]["speed_only"]),
         speed_reach=int(mods["negation"]["speed_reach"]),
@@ -137,7 +139,7 @@ def load_rules() -> Rules:
         )),
         hedging=words_regex(mods["hedging"]),
         absolute=words_regex(mods["absolute"]),
-        question_openers=re.compile(rf"^\W*(?:{'|'.join(sorted(mods['question']['openers'], key=len, reverse=True))})\b"),
+        question_openers=re.compile(rf"^\W*(?:{'|'.join(sorted(mods['question']['openers'], key=len, reverse=True))})(?![\w'’])"),
         answer_no=_whole(mods["question"]["answer_no"]),
         answer_yes=_whole(mods["question"]["answer_yes"]),
         anecdote=words_regex(mods["anecdote"]["cues"]),
