@@ -46,8 +46,9 @@ def _checker(kb_path: Path | None, fail_on: tuple[str, ...]):
 
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True,
-              help="Output format: text for people, json (one object per document) or jsonl.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "html"]), default="text", show_default=True,
+              help="Output format: text for people, json (one object per document), jsonl, or html (one self-contained "
+                   "review page: each document's text with every claim marked in place, its verdict and sources).")
 @click.option("--fail-on", multiple=True, type=click.Choice(LABEL_CHOICES, case_sensitive=False),
               default=("CONTRADICTED", "MISLEADING"), show_default=True, help="Verdicts that make the exit code 1 (repeatable).")
 @click.option("--lines", is_flag=True, help="Read stdin line by line; write one JSON line per input line, flushed.")
@@ -62,6 +63,7 @@ def check(files: tuple[str, ...], fmt: str, fail_on: tuple[str, ...], lines: boo
       echo "LDN cured my MS" | claimcheck check
       claimcheck check --format json article.txt
       tail -f posts.txt | claimcheck check --lines --fail-on CONTRADICTED
+      claimcheck check --format html draft.md > review.html
     """
     from claimcheck import reader, render
 
@@ -71,6 +73,8 @@ def check(files: tuple[str, ...], fmt: str, fail_on: tuple[str, ...], lines: boo
     if lines:
         if files:
             raise click.UsageError("--lines reads stdin; do not name files")
+        if fmt == "html":
+            raise click.UsageError("--lines writes JSON lines; --format html is for whole documents")
         checker = _checker(kb_path, fail_on)
         flagged = rejected = False
         for item in reader.read_lines(sys.stdin.buffer, encoding=encoding):
@@ -89,10 +93,19 @@ def check(files: tuple[str, ...], fmt: str, fail_on: tuple[str, ...], lines: boo
     documents = list(reader.read_documents(files, encoding=encoding))
     checker = _checker(kb_path, fail_on)
     flagged = False
+    reviewed = []
     for document in documents:
         result = checker.check(document.text, source=document.source, prefilter=len(document.text) > PREFILTER_FROM_CHARS)
         flagged |= result.flagged
-        render.write(result, fmt, out, colour=use_colour)
+        if fmt == "html":
+            reviewed.append((document.text, result))
+        else:
+            render.write(result, fmt, out, colour=use_colour)
+    if fmt == "html":
+        from claimcheck.review_html import to_html
+
+        out.write(to_html(reviewed))
+        out.flush()
     sys.exit(1 if flagged else 0)
 
 

@@ -132,3 +132,30 @@ def test_cli_lines_give_the_same_results_before_and_after_the_prefilter_starts(m
     assert len(out) == len(lines)
     for i, (text, got) in enumerate(zip(lines, out), start=1):
         assert got == model_checker.check(text, source=f"<stdin>:{i}").to_dict()
+
+
+def test_cli_html_review_marks_each_claim_in_place_with_its_verdict_and_sources(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("An intro line & a <b>tag</b>.\n\nLDN cured my MS, my neurologist was amazed.\n")
+    result = run(["check", *KB, "--format", "html", str(draft)])
+    assert result.exit_code == 1  # the same exit codes as the other formats
+    page = result.output
+    assert page.startswith("<!DOCTYPE html>") and page.count("<html") == 1
+    assert "An intro line &amp; a &lt;b&gt;tag&lt;/b&gt;." in page  # the text, escaped, where it stands
+    assert '<mark id="m1-1"' in page and 'href="#n1-1"' in page and 'id="n1-1"' in page
+    assert "MISLEADING" in page and 'href="https://doi.org/10.1371/journal.pone.0187423"' in page
+    assert "<script" not in page and "src=" not in page  # self-contained, nothing fetched or run
+    assert "not give medical advice" in page
+
+
+def test_cli_html_review_numbers_claims_per_document_and_says_when_there_are_none(tmp_path):
+    (tmp_path / "a.txt").write_text("The weather is nice today.")
+    (tmp_path / "b.txt").write_text("ivermectin works for covid. LDN cured my MS.")
+    page = run(["check", *KB, "--format", "html", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]).output
+    assert "No health claims found." in page
+    assert 'id="n2-1"' in page and 'id="n2-2"' in page and 'id="n1-1"' not in page
+
+
+def test_cli_html_is_refused_with_lines():
+    result = run(["check", *KB, "--lines", "--format", "html"], input="LDN cured my MS\n")
+    assert result.exit_code == 2 and "--format html" in result.output
