@@ -61,6 +61,8 @@ def explain(claim: Claim, label: Label, match: Match | None) -> str:
         parts.append(f"(Read from what stopping {claim.intervention.name} is said to do.)")
     if match is not None:
         parts.append(match.outcome.summary.strip())
+        if match.outcome.population:
+            parts.append(f"The evidence is about {match.outcome.population.strip().rstrip('.')}.")
         parts.append(f"Certainty of the evidence: {match.outcome.certainty.replace('_', ' ')}.")
         if match.via_class:
             parts.append(f"(Evidence for the class '{match.matched_intervention}', which {claim.intervention.name} belongs to, was used.)")

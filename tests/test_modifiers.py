@@ -529,3 +529,23 @@ def test_modifiers_stop_saying_wishes_and_surprise(text, negated):
     claim = Checker(models=False).check(text).claims[0].claim
     assert claim.negated is negated
     assert not claim.question  # "can't believe" opens no question
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "predicate", "negated"),
+    [
+        ("eating sugar makes kids hyperactive", ("dietary-sugar", "hyperactivity"), "causes", False),
+        ("candy makes my son hyperactive", ("dietary-sugar", "hyperactivity"), "causes", False),
+        ("turmeric made my arthritis better", ("turmeric", "arthritis"), "improves", False),  # "better" says more
+        ("The WHO advises against the use of ivermectin for COVID-19", ("ivermectin", "covid-19"), "treats", True),
+        ("Acupuncture performed no better than sham acupuncture for migraine", ("acupuncture", "migraine"), "no_effect", False),
+        ("fluoride in tap water lowers children's IQ", ("water-fluoridation", "lower-iq"), "causes", False),
+    ],
+)
+def test_modifiers_making_someone_ill_advice_against_and_sham_comparisons(text, pair, predicate, negated):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate, c.claim.negated) for c in claims] == [
+        (pair, predicate, negated)
+    ]

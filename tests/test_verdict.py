@@ -313,3 +313,9 @@ def test_verdict_few_side_effects_without_serious_harms_evidence_is_unproven_not
     result = real_checker.check("ivermectin has few side effects").claims[0]
     assert result.verdict.label.value == "UNPROVEN"
     assert "minor side effects" in result.verdict.explanation
+
+
+def test_verdict_explanation_says_whom_the_evidence_is_about(real_checker):
+    # The fluoride-IQ evidence is about high natural exposure; the verdict must not hide that.
+    result = real_checker.check("fluoride lowers kids IQ").claims[0]
+    assert "The evidence is about children exposed to high fluoride levels" in result.verdict.explanation
