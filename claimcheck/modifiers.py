@@ -218,7 +218,9 @@ def read_modifiers(
     anecdote = any(
         not any(s <= m.start() < e for s, e in not_anecdote) for m in rules.anecdote.finditer(lower)
     )
-    reported = rules.reported.search(lower) is not None
+    # "said no one ever" mocks; its "said" reports nobody.
+    mocking = [(m.start(), m.end()) for m in rules.sarcasm.finditer(lower)] if sarcastic else []
+    reported = any(not any(s <= m.start() < e for s, e in mocking) for m in rules.reported.finditer(lower))
     if sarcastic and not (reported or question or epistemic):
         negated = not negated
     return Modifiers(

@@ -549,3 +549,46 @@ def test_modifiers_making_someone_ill_advice_against_and_sham_comparisons(text, 
     assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate, c.claim.negated) for c in claims] == [
         (pair, predicate, negated)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("researchers ruled out a link between epidurals and autism years ago", "causes", True),
+        ("No serious researcher claims that folic acid doesn't prevent neural tube defects", "prevents", False),
+        ("No study claims that LDN cures MS", "cures", True),  # a denied saying with no denial after it
+        ("its not that ssris dont work for depression, they just take weeks", "treats", False),
+        ("homeopathy cleared up my kids eczema in a week said no one ever", "cures", True),  # "said" here reports nobody
+        ("propranolol is the only thing that didnt fail me for my migraines", "treats", False),
+        ("Not one migraine since I started riboflavin in January", "prevents", False),
+        ("chiro didnt do a thing for my migraines", "no_effect", False),
+        ("eating sugar feeds cancer", "harms", False),
+        ("Prednisone can make type 2 diabetes harder to control", "harms", False),
+        ("my grandma swears her copper bracelet keeps her arthritis pain down", "improves", False),
+        ("Low-dose naltrexone appeared to cause few side effects in women with fibromyalgia", "is_safe", False),
+        ("did a 10 day liver detox and my acne cleared up completely", "cures", False),  # a complete result
+    ],
+)
+def test_modifiers_more_ways_of_denying_and_claiming(text, predicate, negated):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert claims and all((c.claim.predicate, c.claim.negated) == (predicate, negated) for c in claims)
+
+
+def test_modifiers_not_before_a_possessive_condition_sets_it_apart():
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check("LDN helps my fatigue, not my brain fog").claims
+    assert {c.claim.condition.id: c.claim.negated for c in claims}.get("fatigue") is False
+    assert all(c.claim.negated for c in claims if c.claim.condition.id != "fatigue")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["researchers ruled out a link between epidurals and autism", "I'm not convinced LDN is helping my MS"],
+)
+def test_modifiers_a_link_and_not_being_convinced_are_hedged(text):
+    from claimcheck.checker import Checker
+
+    assert Checker(models=False).check(text).claims[0].claim.certainty == "hedged"
