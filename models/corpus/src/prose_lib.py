@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from corpus_lib import A, BATCH_SIZE, C, H, claim_records  # noqa: F401 - A, C, H are re-exported for the batch scripts
 
 REGISTERS = ("news", "blog", "draft", "marketing", "headline")
-N_SENTENCES = 750
+N_SENTENCES = 800
+#: Batches of other sizes than BATCH_SIZE (batch 8 closed the first 750 sentences; batch 9 added 50 more).
+BATCH_SIZES = {8: 50, 9: 50}
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,15 @@ def to_record(item: S, number: int) -> dict:
     return {"id": f"prose-{number:04d}", "register": item.register, "text": item.text, "claims": claims}
 
 
+def batch_size(batch_no: int) -> int:
+    """How many sentences batch ``batch_no`` holds."""
+    return BATCH_SIZES.get(batch_no, BATCH_SIZE)
+
+
 def build_batch(batch_no: int, items: list[S]) -> list[dict]:
-    """Number a batch's sentences prose-((batch_no-1)*100+1) ... and build the records."""
-    first = (batch_no - 1) * BATCH_SIZE + 1
-    expected = min(BATCH_SIZE, N_SENTENCES - first + 1)
+    """Number a batch's sentences on from the previous batches (prose-0001 ...) and build the records."""
+    first = sum(batch_size(n) for n in range(1, batch_no)) + 1
+    expected = batch_size(batch_no)
     if len(items) != expected:
         raise ValueError(f"prose batch {batch_no} has {len(items)} sentences, expected {expected}")
     return [to_record(item, first + i) for i, item in enumerate(items)]

@@ -1,0 +1,113 @@
+"""Prose batch 09 (50 sentences, meant to follow prose-0750): how a claim is stated.
+
+News, headlines, blog posts and editors' drafts written around the reading of each
+claim: "No, X Will Not ...", "Myth: ...", "It's a Myth That ...", old wives' tales,
+epistemic denials ("no evidence", "no good evidence", "no study has shown it"),
+"no better than placebo", "ruled out a link", contrast ("helps my pain, not my
+fatigue"), double negation ("No serious researcher claims that X doesn't ...",
+"I never said ...", "It would be unfair to say ... didn't help"), doubt ("I doubt",
+"I'm not convinced"), a mock endorsement, headlines that ask and answer, safety,
+approvals and reported findings. Hard negatives: organisation names, prices,
+shortages, trial starts, doses, licensing, lede options, "MS Outlook", a recipe.
+"""
+
+from prose_lib import A, C, H, S, summary  # noqa: F401 - summary is what the earlier batches call
+
+ITEMS = [
+    # --- hard negatives
+    S("news", "The National MS Society will hold its annual research summit in Chicago in May."),
+    S("headline", "Pharmacies Report Shortage of Children's Amoxicillin Ahead of Winter"),
+    S("news", "A 30-day supply of low-dose naltrexone from a compounding pharmacy typically costs between $30 and $60."),
+    S("draft", "TK: confirm whether the ivermectin trial in Argentina has finished recruiting."),
+    S("news", "A Danish team has started a two-year trial comparing intermittent fasting with standard dietary advice in adults with psoriasis."),
+    S("blog", "My go-to winter soup is chicken, ginger, garlic and a handful of spinach, simmered for an hour."),
+    S("headline", "Hospital Moves Staff Email From MS Outlook to Gmail"),
+    S("draft", "Fact-check note: the 4.5 mg daily dose in paragraph four matches the trial protocol."),
+    S("news", "Sales of elderberry supplements rose sharply in 2020 and have fallen back since."),
+    S("headline", "Fluoride Debate Returns to City Council Agenda in Portland"),
+    S("blog", "Someone in the comments asked what dose of magnesium I take for my migraines, so here it is: 400 mg at night."),
+    S("news", "Chiropractors in Ontario must complete a four-year program before they can be licensed."),
+    S("draft", "Lede option B: open with the mother in Ohio who drove four hours to find a pharmacy with Paxlovid in stock."),
+    S("headline", "What to Know Before Your Parent Gets the New RSV Shot"),
+    S("news", "Doctors prescribe hydroxychloroquine for lupus and rheumatoid arthritis, and it has been used against malaria since the 1950s."),
+    S("news", "The Food and Drug Administration will hold an advisory committee meeting on the Alzheimer's drug donanemab next month."),
+    # --- denials
+    S("news", "A large Danish registry study found no link between the MMR vaccine and autism, even among children considered at high risk.",
+      C("MMR vaccine", "autism", "causes", negated=True, certainty=H, reported=True)),
+    S("headline", "No, Apple Cider Vinegar Will Not Cure Your Acid Reflux",
+      C("Apple Cider Vinegar", "Acid Reflux", "cures", negated=True)),
+    S("headline", "Myth: Sugar Causes Hyperactivity in Children",
+      C("Sugar", "Hyperactivity", "causes", negated=True)),
+    S("blog", "Putting butter on a burn is an old wives' tale, full stop.",
+      C("butter", "burn", "treats", negated=True, certainty=A)),
+    S("news", "There is no evidence that homeopathic remedies treat ear infections in children, the review concluded.",
+      C("homeopathic remedies", "ear infections", "treats", negated=True, reported=True)),
+    S("news", "In the trial, vitamin D supplements were no better than placebo at preventing respiratory infections.",
+      C("vitamin D supplements", "respiratory infections", "no_effect", reported=True)),
+    S("news", "Researchers ruled out a link between the HPV vaccine and premature ovarian failure in a study of nearly 200,000 women.",
+      C("HPV vaccine", "premature ovarian failure", "causes", negated=True, certainty=H, reported=True)),
+    S("headline", "Turmeric No Better Than Placebo for Ulcerative Colitis, Trial Finds",
+      C("Turmeric", "Ulcerative Colitis", "no_effect", reported=True)),
+    S("blog", "Low-dose naltrexone helps my pain, not my fatigue, and I've stopped expecting it to.",
+      C("Low-dose naltrexone", "pain", "improves", anecdote=True),
+      C("Low-dose naltrexone", "fatigue", "improves", negated=True, anecdote=True)),
+    S("news", "Critics say chiropractic adjustments do nothing for colic in babies.",
+      C("chiropractic adjustments", "colic", "no_effect", reported=True)),
+    S("headline", "Essential Oils Don't Treat Head Lice, Dermatologists Say",
+      C("Essential Oils", "Head Lice", "treats", negated=True, reported=True)),
+    S("news", "The Cochrane review found no good evidence that glucosamine relieves knee pain.",
+      C("glucosamine", "knee pain", "improves", negated=True, reported=True)),
+    S("blog", "My doctor says sunscreen does not cause vitamin D deficiency, whatever the wellness influencers claim.",
+      C("sunscreen", "vitamin D deficiency", "causes", negated=True, reported=True)),
+    S("news", "Some parents believe amber teething necklaces ease teething pain, though no study has shown it.",
+      C("amber teething necklaces", "teething pain", "improves", negated=True)),
+    S("headline", "Does Sugar Feed Cancer? Oncologists Say No",
+      C("Sugar", "Cancer", "harms", negated=True, reported=True)),
+    S("headline", "It's a Myth That Cold Weather Causes Colds",
+      C("Cold Weather", "Colds", "causes", negated=True)),
+    S("headline", "Intermittent Fasting Stopped Working for My Type 2 Diabetes. Here's What I Did Next",
+      C("Intermittent Fasting", "Type 2 Diabetes", "treats", negated=True, anecdote=True)),
+    S("blog", "Sure, a jade egg will cure endometriosis, right after it pays off my mortgage.",
+      C("jade egg", "endometriosis", "cures", negated=True)),
+    # --- doubt
+    S("blog", "Honestly, I doubt the elderberry syrup does anything for my kids' colds, but they like the taste.",
+      C("elderberry syrup", "colds", "treats", negated=True, certainty=H, anecdote=True)),
+    S("blog", "I'm not convinced the weighted blanket is helping my anxiety, but I do sleep better under it.",
+      C("weighted blanket", "anxiety", "improves", negated=True, certainty=H, anecdote=True)),
+    # --- double negation and positives worded with negation
+    S("news", "No serious researcher claims that folic acid doesn't prevent neural tube defects; the debate is about how much flour should contain.",
+      C("folic acid", "neural tube defects", "prevents")),
+    S("blog", "I never said acupuncture doesn't help with nausea; it helped mine through two rounds of chemo.",
+      C("acupuncture", "nausea", "improves", anecdote=True)),
+    S("blog", "It would be unfair to say physical therapy didn't help my knee pain, because it got me walking again.",
+      C("physical therapy", "knee pain", "improves", anecdote=True)),
+    S("blog", "Not one migraine since I started riboflavin in January, which I honestly did not expect.",
+      C("riboflavin", "migraine", "prevents", anecdote=True)),
+    # --- questions
+    S("headline", "Does Magnesium Really Prevent Migraines?",
+      C("Magnesium", "Migraines", "prevents", question=True)),
+    S("headline", "Is Melatonin Safe for Children With Autism?",
+      C("Melatonin", "Autism", "is_safe", question=True)),
+    # --- safety, harms, approvals
+    S("headline", "Pharmacists Warn Ginkgo Is Unsafe for People With Bleeding Disorders",
+      C("Ginkgo", "Bleeding Disorders", "is_safe", negated=True, reported=True)),
+    S("news", "Sertraline is considered safe during pregnancy by most obstetricians, although some women choose to taper off.",
+      C("Sertraline", "pregnancy", "is_safe", reported=True)),
+    S("news", "Low-dose naltrexone appeared to cause few side effects in women with fibromyalgia, according to the pilot study.",
+      C("Low-dose naltrexone", "fibromyalgia", "is_safe", certainty=H, reported=True)),
+    S("news", "Prednisone can make type 2 diabetes harder to control, endocrinologists say.",
+      C("Prednisone", "type 2 diabetes", "harms", reported=True)),
+    S("news", "Dupilumab is approved for eczema in children as young as six months, but not for alopecia.",
+      C("Dupilumab", "eczema", "is_approved"),
+      C("Dupilumab", "alopecia", "is_approved", negated=True)),
+    S("headline", "Zuranolone Approved for Postpartum Depression",
+      C("Zuranolone", "Postpartum Depression", "is_approved")),
+    # --- claims referred to in drafts (reported, whatever the editor thinks)
+    S("draft", "Reword: the source never said ketamine cures depression, only that it eased symptoms within hours.",
+      C("ketamine", "depression", "improves", reported=True)),
+    S("draft", "Cut 'oil of oregano kills MRSA' from the pull quote unless we can source it.",
+      C("oil of oregano", "MRSA", "cures", reported=True)),
+]
+
+if __name__ == "__main__":
+    summary(9, ITEMS)
