@@ -135,3 +135,17 @@ def test_models_keep_a_denial_of_the_evidence_that_the_rules_found(real_checker)
     text = "To date, no comprehensive and extensive study has been conducted to determine the efficacy of LDN in MS."
     claims = real_checker.check(text).claims
     assert claims and all(c.claim.negated and c.claim.epistemic for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do over-the-counter cough medicines relieve cough symptoms?",
+        "Can cold showers, cold baths or cold water treading according to Kneipp prevent colds and respiratory infections in adults?",
+        "Does caffeine make us die sooner???",
+    ],
+)
+def test_models_never_read_a_sentence_that_asks_outright_as_an_assertion(real_checker, text):
+    # The question model once overruled these (formal, long) into assertions, which flagged them.
+    claims = real_checker.check(text).claims
+    assert claims and all(c.claim.question and not c.verdict.flagged for c in claims)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,9 @@ def _crosses(a: str, b: str) -> bool:
     return any((a in x and b in y) or (a in y and b in x) for x, y in OPPOSITE_SIDES)
 
 
+_ASKS_OUTRIGHT = re.compile(r"^\W*(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have|may|might)\b[^?]*\?+\W*$")
+
+
 def can_overrule(task: str, label: str, reading: PairReading) -> bool:
     """Whether the model may put ``label`` in place of the rules' reading at all (its threshold aside).
 
@@ -170,6 +174,11 @@ def can_overrule(task: str, label: str, reading: PairReading) -> bool:
         # cancer" into "chemo does not cure cancer", SUPPORTED.
         side = "harms" if reading.predicate.predicate == "is_safe" and reading.modifiers.negated else reading.predicate.predicate
         return not _crosses_direction(label, side)
+    if task == "question":
+        # A sentence that opens with an auxiliary and ends with "?" asks ("Do cough medicines relieve cough?"):
+        # the model may not read it as an assertion. On the training split every such claim is a question;
+        # the rhetorical ones ("..., coincidence?", "why would they ban it??") open otherwise.
+        return not (label == "false" and _ASKS_OUTRIGHT.match(reading.lower.strip()) is not None)
     if task != "polarity":
         return True
     if label == "positive":
