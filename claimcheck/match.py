@@ -7,12 +7,12 @@ walked upwards when nothing more specific exists, and that is recorded.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from claimcheck.kb.load import KnowledgeBase
 from claimcheck.kb.schema import Assessment, Outcome
 from claimcheck.results import Claim
+from claimcheck.rules import load_rules
 
 #: predicate → (relation asked, the claim's answer before negation, fallbacks).
 #: A fallback is (relation, answer before negation, weak): when the knowledge base has no outcome for the
@@ -74,10 +74,9 @@ def assessed_relations(claim: Claim, kb: KnowledgeBase) -> tuple[str, ...]:
 #: The condition whose "causes" outcome records an intervention's serious harms overall (see ``_general_safety``).
 SERIOUS_HARMS = "serious-adverse-events"
 
-#: The generic harm condition, and the safety wording that grants it in part: "few side effects" or "no major
-#: side effects" allows for minor ones and denies serious ones ("no side effects" denies them all).
+#: The generic harm condition. Safety wording that grants it in part ("few side effects", "no major side effects":
+#: the rules' ``minor_harms``) allows for minor harms and denies serious ones; "no side effects" denies them all.
 ADVERSE_EFFECTS = "adverse-effects"
-_MINOR_HARMS = re.compile(r"\b(?:very |relatively |comparatively )?(?:few|fewer|minimal|hardly any|barely any|no (?:particular|major|real|significant|bad|noticeable|big))\b", re.I)
 
 #: The condition of assessments that judge a practice for health in general ("no health condition for which
 #: there was reliable evidence that homeopathy was effective").
@@ -98,7 +97,7 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
     # nothing about the other relation, so a negated claim takes no weak fallback.
     fallbacks = tuple(f for f in fallbacks if not (f[2] and claim.negated))
     tries = [(relation, base, False, False)] + [(r, a, True, w) for r, a, w in fallbacks]
-    if claim.predicate == "is_safe" and claim.condition.id == ADVERSE_EFFECTS and _MINOR_HARMS.search(claim.predicate_text or ""):
+    if claim.predicate == "is_safe" and claim.condition.id == ADVERSE_EFFECTS and load_rules().minor_harms.search((claim.predicate_text or "").lower()):
         found = kb.find_outcome(claim.intervention.id, SERIOUS_HARMS, "causes")
         if found is None or found[2] != SERIOUS_HARMS:  # only side effects in general: cannot tell minor from serious
             found = kb.find_outcome(claim.intervention.id, ADVERSE_EFFECTS, "causes")

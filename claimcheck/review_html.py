@@ -86,8 +86,8 @@ def _note(doc_no: int, number: int, item: ClaimResult) -> str:
     verdict = item.verdict
     flagged = " · flagged" if verdict.flagged else ""
     lines = [
-        f'<li id="n{doc_no}-{number}"><span class="num"><a href="#m{doc_no}-{number}">[{number}]</a></span>'
-        f"{_badge(verdict.label)} <span class=\"meta\">confidence {verdict.confidence:.2f}{flagged}</span>",
+        (f'<li id="n{doc_no}-{number}"><span class="num"><a href="#m{doc_no}-{number}">[{number}]</a></span>'
+         f'{_badge(verdict.label)} <span class="meta">confidence {verdict.confidence:.2f}{flagged}</span>'),
         f'<div class="quote">“{escape(item.claim.sentence.strip())}”</div>',
         f'<div class="read">{escape(_read_as(item))}</div>',
         f"<p>{escape(verdict.explanation)}</p>",
@@ -109,15 +109,15 @@ def _note(doc_no: int, number: int, item: ClaimResult) -> str:
 
 def to_html(documents: list[tuple[str, DocumentResult]], *, generated: dt.datetime | None = None) -> str:
     """One page for ``documents``: (text, result) pairs, in the order given."""
-    generated = generated or dt.datetime.now(dt.timezone.utc)
+    generated = generated or dt.datetime.now(dt.UTC)
     n_claims = sum(len(r.claims) for _, r in documents)
     n_flagged = sum(c.verdict.flagged for _, r in documents for c in r.claims)
     versions = sorted({r.kb_version for _, r in documents}) or ["-"]
     legend = "".join(f'<span><i style="background:{bg}"></i>{escape(label.value)}</span>' for label, (bg, _) in COLOURS.items())
     body = [
         "<h1>claimcheck review</h1>",
-        f'<div class="meta">{len(documents)} document(s), {n_claims} claim(s), {n_flagged} flagged · knowledge base '
-        f"{escape(', '.join(versions))} · {generated:%Y-%m-%d %H:%M} UTC</div>",
+        (f'<div class="meta">{len(documents)} document(s), {n_claims} claim(s), {n_flagged} flagged · knowledge base '
+         f"{escape(', '.join(versions))} · {generated:%Y-%m-%d %H:%M} UTC</div>"),
         f'<p class="legend">{legend}</p>',
         '<p class="note">claimcheck reports what current evidence says about each claim; it does not give medical advice.</p>',
     ]

@@ -11,7 +11,7 @@ def test_review_two_claims_in_one_sentence_share_one_mark_with_both_numbers(real
     text = "Honestly, LDN cured my MS and my Crohn's disease."
     result = real_checker.check(text)
     assert len(result.claims) == 2
-    page = to_html([(text, result)], generated=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    page = to_html([(text, result)], generated=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     assert page.count("<mark ") == 1
     assert 'href="#n1-1">[1]' in page and 'href="#n1-2">[2]' in page
     assert "2026-01-01 00:00 UTC" in page

@@ -55,6 +55,7 @@ class Rules:
     contrast_words: re.Pattern[str]  # the scope breakers that are words ("but", "however"): a new, contrasting clause
     double_negation: re.Pattern[str]  # "nobody's saying": a denied saying takes back the denial after it
     not_denial: re.Pattern[str]  # "can't believe", "never thought": their denial words deny nothing
+    minor_harms: re.Pattern[str]  # "few side effects": minor harms granted, serious ones denied
     double_negation_reach: int
     speed_only: re.Pattern[str]  # "won't fix it overnight": the denial is of speed, not of the effect
     speed_reach: int
@@ -119,6 +120,7 @@ def load_rules() -> Rules:
         contrast_words=words_regex([re.escape(b) for b in mods["negation"]["scope_breakers"] if b.isalpha()]),
         double_negation=words_regex(mods["negation"]["double_negation"]),
         not_denial=words_regex(mods["negation"]["not_denial"]),
+        minor_harms=words_regex(mods["minor_harms"]),
         double_negation_reach=int(mods["negation"]["double_negation_reach"]),
         speed_only=words_regex(mods["negation"]["speed_only"]),
         speed_reach=int(mods["negation"]["speed_reach"]),
