@@ -359,7 +359,9 @@ def model_card(manifest: dict[str, Any]) -> str:
             "Predicate and polarity are then made to agree, so that mixing "
             "the model's and the rules' readings never inverts a claim (\"dangerous\" is is_safe denied, or harms); "
             "and the model reads a denial (`negative`) only in a sentence holding a negation, an epistemic-denial cue "
-            "or an irony marker, and never overrules a denial of the evidence that the rules found:"
+            "or an irony marker, and never overrules a denial of the evidence that the rules found. A sentence that "
+            "opens with an auxiliary and ends with \"?\" (\"Do cough medicines relieve cough?\") is never read as an "
+            "assertion:"
         ),
         "",
         "| task | thresholds |", "|---|---|",
