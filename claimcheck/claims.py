@@ -197,7 +197,7 @@ def _sets_scene(lower: str, start: int, end: int) -> bool:
     return any(m.end() == start for m in load_rules().settings.finditer(lower, max(0, start - 40), end))
 
 
-def _without_settings(mentions: list[Mention], lower: str, offset: int) -> list[Mention]:
+def without_settings(mentions: list[Mention], lower: str, offset: int) -> list[Mention]:
     """The mentions less the conditions that only set the scene ("during pregnancy") when the sentence names
     another condition: "Tylenol during pregnancy causes autism" is about autism.
 
@@ -237,7 +237,7 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
         return []
     bounds = clause_bounds(lower)
     claims = []
-    mentions = _without_settings(mentions, lower, offset)
+    mentions = without_settings(mentions, lower, offset)
     for intervention, condition in pair_mentions(mentions, bounds, offset):
         first = (intervention.start - offset, intervention.end - offset)
         second = (condition.start - offset, condition.end - offset)

@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from claimcheck.claims import PairReading, clause_bounds, read_pair
+from claimcheck.claims import PairReading, clause_bounds, read_pair, without_settings
 from claimcheck.modifiers import find_predicates
 
 ATTRIBUTES = ("predicate", "polarity", "certainty", "question", "anecdote", "reported")
@@ -73,7 +73,11 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def candidate_spans(sentence: Sentence, nlp: Any) -> dict[str, list[tuple[int, int]]]:
-    """Gold spans plus the mention finder's spans (those not overlapping a gold span of their kind)."""
+    """Gold spans plus the mention finder's spans (those not overlapping a gold span of their kind).
+
+    As in the pipeline, a condition that only sets the scene ("safe for children with autism", "during
+    pregnancy") is left out when its sentence names another condition: the checker never pairs it.
+    """
     spans: dict[str, list[tuple[int, int]]] = {"intervention": [], "condition": []}
     for claim in sentence.claims:
         for kind, found in spans.items():
@@ -81,7 +85,12 @@ def candidate_spans(sentence: Sentence, nlp: Any) -> dict[str, list[tuple[int, i
             if span not in found:
                 found.append(span)  # type: ignore[arg-type]
     gold = {k: list(v) for k, v in spans.items()}
-    for mention in nlp(sentence.text)._.claimcheck_mentions:
+    doc = nlp(sentence.text)
+    mentions = []
+    for sent in doc.sents:
+        inside = [m for m in doc._.claimcheck_mentions if sent.start_char <= m.start < sent.end_char]
+        mentions.extend(without_settings(inside, sentence.text[sent.start_char : sent.end_char].lower(), sent.start_char))
+    for mention in mentions:
         span = (mention.start, mention.end)
         if not any(_overlaps(span, g) for g in gold["intervention"] + gold["condition"]):
             spans[mention.kind].append(span)
