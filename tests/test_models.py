@@ -149,3 +149,17 @@ def test_models_never_read_a_sentence_that_asks_outright_as_an_assertion(real_ch
     # The question model once overruled these (formal, long) into assertions, which flagged them.
     claims = real_checker.check(text).claims
     assert claims and all(c.claim.question and not c.verdict.flagged for c in claims)
+
+
+def test_models_training_pairs_leave_out_a_scene_setting_condition_as_the_pipeline_does():
+    # "for children" sets the scene when the sentence names the disease: the checker never pairs it, so neither
+    # may the training examples (else the claim task counts pairs that cannot occur).
+    from claimcheck.models.corpus import Sentence, pair_examples
+    from claimcheck.nlp import build_pipeline
+
+    text = "Is CBD safe for children with autism?"
+    gold = {"intervention": "CBD", "intervention_span": [3, 6], "condition": "autism", "condition_span": [30, 36],
+            "predicate": "is_safe", "polarity": "positive", "certainty": "neutral", "question": True,
+            "anecdote": False, "reported": False}
+    examples = list(pair_examples(Sentence("x-1", "forum", text, (gold,)), build_pipeline(models=False)))
+    assert [text[e.reading.condition[0] : e.reading.condition[1]] for e in examples] == ["autism"]
