@@ -182,7 +182,7 @@ def is_question(sentence: str, mention_starts: list[int], rules: Rules | None = 
     if stripped.endswith((".", "!")):
         return False
     m = rules.question_openers.match(sentence.lower())
-    if not m:
+    if not m or sentence[m.end() :].lower().lstrip().startswith("not "):  # "did not expect ..." states
         return False
     return any(0 <= _words_between(sentence[m.end() : s]) <= 3 for s in mention_starts if s >= m.end())
 

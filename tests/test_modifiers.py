@@ -592,3 +592,39 @@ def test_modifiers_a_link_and_not_being_convinced_are_hedged(text):
     from claimcheck.checker import Checker
 
     assert Checker(models=False).check(text).claims[0].claim.certainty == "hedged"
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("none of the trials in that cochrane review found vitamin d helps ms fatigue", True),  # the evidence denied
+        ("Nothing in the published literature suggests that oil pulling prevents tooth decay.", True),
+        ("nobody who has read the data would tell you statins don't lower cholesterol", False),  # a denied saying
+        ("It would be wrong to conclude from the new analysis that statins do not prevent heart attacks", False),
+        ("Sure, lemon water cures migraines, said no neurologist ever.", True),
+        ("eating sugar cures cancer and my cat is a licensed oncologist", True),  # the trope mocks without a marker
+        ("my dad keeps telling me a walk in the sun will fix my depression 🙄", False),  # reported: its polarity stays
+        ("did NOT expect acupuncture to do anything for my back pain but honestly it helped a lot", False),
+    ],
+)
+def test_modifiers_denied_evidence_denied_sayings_and_mockery(text, negated):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert claims and claims[0].claim.negated is negated
+    assert not claims[0].claim.question  # "did NOT expect" states
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("cbd oil didnt touch my fibro pain", "no_effect"),
+        ("ldn has never been shown to do anything for progressive ms", "treats"),  # the evidence denied, not an effect
+        ("my mother insists cod liver oil kept colds away", "prevents"),
+        ("ginger chews can take the edge off morning sickness", "improves"),
+    ],
+)
+def test_modifiers_touch_edge_off_and_kept_away(text, predicate):
+    from claimcheck.checker import Checker
+
+    assert Checker(models=False).check(text).claims[0].claim.predicate == predicate
