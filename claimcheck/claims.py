@@ -140,7 +140,9 @@ def read_pair(
     window = (clause_start, bounds[_clause_of(max(last, clause_start), bounds)][1])
     starts = sorted([intervention[0], condition[0], *(o[0] for o in others)])
     mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window)
-    if predicate is not None and not mods.negated and _denied_after(lower, predicate, condition, window, rules):
+    if predicate is not None and not mods.negated and (
+        _denied_after(lower, predicate, condition, window, rules) or _elided_denial(lower, predicate, intervention, rules)
+    ):
         mods = replace(mods, negated=True)
     yardstick = rules.comparator.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None
     return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window, yardstick)
@@ -154,6 +156,12 @@ def _denied_after(
     if predicate.end <= condition[0] and rules.contrast.search(lower, max(predicate.end, condition[0] - 14), condition[0]):
         return True
     return rules.denied_after.search(lower, max(predicate.end, condition[1]), window[1]) is not None
+
+
+def _elided_denial(lower: str, predicate: PredicateHit, intervention: tuple[int, int], rules: Rules) -> bool:
+    """Whether a bare denial right after the intervention, after the cue, denies the claim it elides: "lexapro
+    worked for my depression where zoloft didn't" (for zoloft), "after mesalamine stopped working"."""
+    return predicate.end <= intervention[0] and rules.elided_denial.match(lower, intervention[1]) is not None
 
 
 def _purpose_only(lower: str, predicate: PredicateHit, bounds: list[tuple[int, int]], rules: Rules) -> bool:

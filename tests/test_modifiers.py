@@ -628,3 +628,28 @@ def test_modifiers_touch_edge_off_and_kept_away(text, predicate):
     from claimcheck.checker import Checker
 
     assert Checker(models=False).check(text).claims[0].claim.predicate == predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "predicate", "negated"),
+    [
+        ("lexapro worked for my depression where zoloft didnt", ("sertraline", "depression"), "treats", True),
+        ("lexapro worked for my depression where zoloft didnt", ("escitalopram", "depression"), "treats", False),
+        ("my ob said tylenol is fine in pregnancy but ibuprofen isn't", ("ibuprofen", "pregnancy"), "is_safe", True),
+        ("my ob said tylenol is fine in pregnancy but ibuprofen isn't", ("paracetamol", "pregnancy"), "is_safe", False),
+        ("got my flu shot in october and still got the flu in january", ("influenza-vaccine", "influenza"), "prevents", True),
+        ("ondansetron did zilch, the chemo nausea stayed", ("ondansetron", "chemotherapy-induced-nausea"), "no_effect", False),
+    ],
+)
+def test_modifiers_an_elided_denial_fine_in_pregnancy_and_still_got_it(text, pair, predicate, negated):
+    from claimcheck.checker import Checker
+
+    claims = {(c.claim.intervention.id, c.claim.condition.id): c.claim for c in Checker(models=False).check(text).claims}
+    assert (claims[pair].predicate, claims[pair].negated) == (predicate, negated)
+
+
+def test_modifiers_off_label_use_is_an_approval_denied():
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check("LDN is prescribed off-label for fibromyalgia").claims[0].claim
+    assert (claim.predicate, claim.negated) == ("is_approved", True)
