@@ -1,4 +1,4 @@
-"""Assemble models/corpus/forum.jsonl from the batch scripts (forum_batch01.py ... forum_batch10.py).
+"""Assemble models/corpus/forum.jsonl from the batch scripts (forum_batch01.py ... forum_batch11.py).
 
 Run from anywhere: ``python models/corpus/src/forum_build.py``, then ``forum_check.py``.
 Every batch is rebuilt from its source list, so the output never contains stale lines.
@@ -16,7 +16,7 @@ sys.path.insert(0, str(HERE))
 
 from forum_lib import build_batch  # noqa: E402
 
-N_BATCHES = 10
+N_BATCHES = 11
 
 
 def main() -> None:

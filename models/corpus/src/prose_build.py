@@ -1,4 +1,4 @@
-"""Assemble models/corpus/prose.jsonl from the prose batch scripts (prose_batch01.py ... prose_batch10.py).
+"""Assemble models/corpus/prose.jsonl from the prose batch scripts (prose_batch01.py ... prose_batch11.py).
 
 Run from anywhere: ``python models/corpus/src/prose_build.py`` and then
 ``python models/corpus/src/prose_check.py``. Every batch is rebuilt from its source
@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE))
 from prose_lib import BATCH_SIZES, build_batch  # noqa: E402
 
 OUT = HERE.parent / "prose.jsonl"
-N_BATCHES = max(BATCH_SIZES)  # 10
+N_BATCHES = max(BATCH_SIZES)  # 11
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE))
 from corpus_lib import CLAIM_KEYS, PREDICATES, RECORD_KEYS, check_span, words
 
 CORPUS = HERE.parent / "prose.jsonl"
-N_EXPECTED = 850
+N_EXPECTED = 900
 REGISTERS = ("news", "blog", "draft", "marketing", "headline")
 EVAL_FILES = [Path("/work/shared/data/dev_claims.jsonl")]
 SEED_DIR = Path("/work/shared/seed")
