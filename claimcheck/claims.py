@@ -121,6 +121,12 @@ class PairReading:
     modifiers: Modifiers
     window: tuple[int, int]  # the clauses the pair and its predicate span
     yardstick: bool = False  # the intervention is only compared with ("better than X", "nature's X"): no claim
+    purpose: bool = False  # the cue stands in a research purpose ("to determine whether X helps Y"): no claim
+
+    @property
+    def asserts_nothing(self) -> bool:
+        """Whether the pair can be no claim, whatever a model reads: a yardstick or a research purpose."""
+        return self.yardstick or self.purpose
 
 
 def read_pair(
@@ -132,7 +138,8 @@ def read_pair(
     clause = bounds[_clause_of(condition[0], bounds)]
     chosen = choose_predicate(hits, intervention, condition, clause=clause, attributive=rules.attributive, lower=lower)
     predicate, between = chosen if chosen else (None, False)
-    if predicate is not None and _purpose_only(lower, predicate, bounds, rules):
+    purpose = predicate is not None and _purpose_only(lower, predicate, bounds, rules)
+    if purpose:
         predicate, between = None, False
     anchor = predicate or PredicateHit("none", max(intervention[0], condition[0]), max(intervention[0], condition[0]), "", False)
     clause_start = bounds[_clause_of(min(intervention[0], condition[0], anchor.start), bounds)][0]
@@ -145,7 +152,7 @@ def read_pair(
     ):
         mods = replace(mods, negated=True)
     yardstick = rules.comparator.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None
-    return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window, yardstick)
+    return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window, yardstick, purpose)
 
 
 def _denied_after(
@@ -192,7 +199,7 @@ def ceased(lower: str, intervention: tuple[int, int], predicate: PredicateHit | 
 
 def rule_claim(reading: PairReading) -> tuple[str, dict[str, object], float] | None:
     """The rules' decision: (predicate, attributes, confidence), or None when no cue links the pair."""
-    if reading.predicate is None or reading.yardstick:
+    if reading.predicate is None or reading.asserts_nothing:
         return None
     mods = reading.modifiers
     attrs = {"negated": mods.negated, "certainty": mods.certainty, "question": mods.question,

@@ -163,3 +163,15 @@ def test_models_training_pairs_leave_out_a_scene_setting_condition_as_the_pipeli
             "anecdote": False, "reported": False}
     examples = list(pair_examples(Sentence("x-1", "forum", text, (gold,)), build_pipeline(models=False)))
     assert [text[e.reading.condition[0] : e.reading.condition[1]] for e in examples] == ["autism"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need trials to determine whether ivermectin has any proven effect on covid.",  # the model read a claim here
+        "A new study will test whether vitamin D can prevent asthma attacks in children.",
+    ],
+)
+def test_models_never_read_a_research_purpose_as_a_claim(real_checker, text):
+    # The rules drop a cue inside "to determine whether"; the claim model once re-read the pair as a claim.
+    assert real_checker.check(text).claims == ()

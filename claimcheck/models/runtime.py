@@ -66,8 +66,8 @@ class ClaimModels:
         claim (see ``train.claim_thresholds``); the claim model decides the others and
         gives the confidence.
         """
-        if reading.yardstick:
-            return None  # "better than X", "nature's X", "without X": on the training split all 27 such pairs are non-claims
+        if reading.asserts_nothing:
+            return None  # "better than X", "without X", "to determine whether X helps Y": see PairReading.asserts_nothing
         best = self.read(reading)
         rules = rule_claim(reading)
         claim = best.get("claim")

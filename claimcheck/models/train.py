@@ -210,7 +210,7 @@ def claim_thresholds(
     proba, classes = _oof_proba(feats, gold, folds, c)
     p_claim = proba[:, classes.index("claim")]
     cue = np.array([e.reading.predicate is not None for e in examples])
-    yardstick = np.array([e.reading.yardstick for e in examples])  # never a claim, as at run time
+    yardstick = np.array([e.reading.asserts_nothing for e in examples])  # never a claim, as at run time
     truth = np.array([g == "claim" for g in gold])
     best = (-1.0, 0.5)
     for t in [round(x, 2) for x in np.arange(0.3, 0.96, 0.05)]:
