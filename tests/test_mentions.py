@@ -74,7 +74,7 @@ def test_mentions_component_works_in_a_users_pipeline():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Flu and pneumonia vaccines can protect against COVID-19", ["influenza-vaccine", "pneumococcal-vaccine", "covid-19"]),
+        ("pneumonia and flu vaccines shield seniors from COVID-19", ["pneumococcal-vaccine", "influenza-vaccine", "covid-19"]),
         ("flu, covid and hpv vaccines cause autism", ["influenza-vaccine", "covid-19-vaccine", "hpv-vaccine", "autism"]),
         ("the flu and my asthma got worse", ["influenza", "asthma"]),
     ],

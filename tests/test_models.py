@@ -109,9 +109,9 @@ def meaning(claim) -> str:
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("Boiled ginger can cure coronavirus.", "effect"),
-        ("Essential oils cure coronavirus.", "effect"),  # p 0.76 for "negative": no word denies it
-        ("Does turmeric prevent or cure cancer?", "effect"),
+        ("Boiled ginger tea can cure the coronavirus.", "effect"),
+        ("Essential oils cure the coronavirus!", "effect"),  # p 0.76 for "negative": no word denies it
+        ("Can turmeric prevent or cure cancer?", "effect"),
         ("Do milk or dairy products promote colon cancer?", "harm"),
         ("Delayed social distancing measures had no impact on preventing COVID-19 deaths.", "no effect"),
         ("Tocilizumab had no impact on reducing the death rates of covid patients.", "no effect"),
@@ -140,9 +140,9 @@ def test_models_keep_a_denial_of_the_evidence_that_the_rules_found(real_checker)
 @pytest.mark.parametrize(
     "text",
     [
-        "Do over-the-counter cough medicines relieve cough symptoms?",
-        "Can cold showers, cold baths or cold water treading according to Kneipp prevent colds and respiratory infections in adults?",
-        "Does caffeine make us die sooner???",
+        "Do over-the-counter cough syrups ease a cough from a cold?",
+        "Can regular cold showers or ice baths prevent colds and other respiratory infections in adults?",
+        "Does caffeine raise the risk of dying early???",
     ],
 )
 def test_models_never_read_a_sentence_that_asks_outright_as_an_assertion(real_checker, text):

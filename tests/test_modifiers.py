@@ -333,7 +333,7 @@ def test_modifiers_getting_a_disease_even_after_its_vaccine_denies_prevention_no
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("Should I apply ice to a burn?", ("ice", "burn")),
+        ("Should I put ice on a burn?", ("ice", "burn")),
         ("Should you take zinc for a cold?", ("zinc", "common-cold")),
     ],
 )

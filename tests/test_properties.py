@@ -103,7 +103,7 @@ PLAIN = st.sampled_from(["LDN", "Essential oils", "Fish oil", "ivermectin", "Tur
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(PLAIN, min_size=3, max_size=12).map(" ".join))
-@example("Essential oils cure coronavirus.")  # once read as a denial at p 0.76
+@example("Essential oils cure the coronavirus!")  # once read as a denial at p 0.76
 @example("Fish oil cure depression")
 def test_properties_no_claim_is_read_as_a_denial_without_a_word_that_denies(real_checker, text):
     assert not any(item.claim.negated for item in real_checker.check(text).claims)

@@ -101,10 +101,10 @@ def test_verdict_a_denied_link_is_not_judged_against_the_other_relation(real_che
 @pytest.mark.parametrize(
     ("text", "predicate"),
     [
-        ("Does regular consumption of coffee increase the risk of heart disease?", "causes"),
+        ("Does drinking coffee every day raise the risk of heart disease?", "causes"),
         ("Does eating red meat increase the risk of colorectal cancer?", "causes"),
         ("Can shock wave therapy relieve heel pain if the cause is a heel spur?", "improves"),
-        ("Do smoking bans lead to fewer preterm births?", "prevents"),
+        ("Did the smoking bans lead to fewer preterm births?", "prevents"),
     ],
 )
 def test_verdict_the_models_never_reverse_the_direction_a_cue_names(real_checker, text, predicate):
