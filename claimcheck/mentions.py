@@ -142,6 +142,7 @@ class MentionFinder:
             spans.extend(self._misspellings(doc, words, covered))
         if self.external:
             spans.extend(self._external(doc, words, spans))
+        spans = [(span, m) for span, m in spans if not self._is_state(doc, span, m)]
         by_span = {(s.start, s.end, s.label_): m for s, m in spans}
         kept = sorted(filter_spans([s for s, _ in spans]), key=lambda s: s.start)
         doc.spans[self.spans_key] = kept
@@ -195,6 +196,16 @@ class MentionFinder:
         ):
             return spans
         return [(self._stopped_intervention(doc, span) if m.kind == "condition" else None) or (span, m) for span, m in spans]
+
+    def _is_state(self, doc: Doc, span: Span, mention: Mention) -> bool:
+        """A substance followed by "levels", "status", "deficiency"...: a state of the body, not an intervention
+        ("vitamin D levels under 30 raise covid mortality"). Exposures keep their levels ("fluoride levels")."""
+        if mention.kind != "intervention":
+            return False
+        entry = self.kb.interventions.get(mention.id) if mention.id is not None else None
+        if entry is not None and entry.kind == "exposure":
+            return False
+        return self.rules.states.match(doc_text(doc), span.end_char) is not None
 
     def _stopped_intervention(self, doc: Doc, span: Span) -> tuple[Span, Mention] | None:
         """The intervention a condition name stops ("quitting smoking" → smoking), if it names one."""

@@ -121,3 +121,18 @@ def test_mentions_burning_fat_is_about_weight_not_burns(real_checker):
 def test_mentions_the_pill_is_the_contraceptive_pill(real_checker):
     claims = real_checker.check("The pill causes blood clots in the legs").claims
     assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("combined-oral-contraceptives", "deep-vein-thrombosis")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Vitamin D levels under 30 increase covid mortality", False),  # a state of the body (the guideline)
+        ("her hydroxychloroquine blood levels were checked", False),
+        ("my vitamin D status was poor all winter", False),
+        ("fluoride levels above 1.5 mg/L lower IQ in children", True),  # an exposure keeps its levels
+        ("vitamin D prevents covid", True),
+    ],
+)
+def test_mentions_a_substance_named_by_its_level_in_the_body_is_no_intervention(real_checker, text, kept):
+    doc = real_checker.nlp(text)
+    assert any(m.kind == "intervention" for m in doc._.claimcheck_mentions) is kept
