@@ -148,7 +148,9 @@ def read_pair(
     starts = sorted([intervention[0], condition[0], *(o[0] for o in others)])
     mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window)
     if predicate is not None and not mods.negated and (
-        _denied_after(lower, predicate, condition, window, rules) or _elided_denial(lower, predicate, intervention, rules)
+        _denied_after(lower, predicate, condition, window, rules)
+        or _elided_denial(lower, predicate, intervention, rules)
+        or _set_apart(lower, predicate, intervention, rules)
     ):
         mods = replace(mods, negated=True)
     yardstick = rules.comparator.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None
@@ -169,6 +171,17 @@ def _elided_denial(lower: str, predicate: PredicateHit, intervention: tuple[int,
     """Whether a bare denial right after the intervention, after the cue, denies the claim it elides: "lexapro
     worked for my depression where zoloft didn't" (for zoloft), "after mesalamine stopped working"."""
     return predicate.end <= intervention[0] and rules.elided_denial.match(lower, intervention[1]) is not None
+
+
+def _set_apart(lower: str, predicate: PredicateHit, intervention: tuple[int, int], rules: Rules) -> bool:
+    """Whether "not" sets the intervention apart before the cue: "pacing, not the supplement stack, is what got my
+    fatigue under control" (for the stack)."""
+    before, after = rules.set_apart
+    return (
+        intervention[1] <= predicate.start
+        and before.search(lower, max(0, intervention[0] - 30), intervention[0]) is not None
+        and after.match(lower, intervention[1]) is not None
+    )
 
 
 def _purpose_only(lower: str, predicate: PredicateHit, bounds: list[tuple[int, int]], rules: Rules) -> bool:

@@ -653,3 +653,17 @@ def test_modifiers_off_label_use_is_an_approval_denied():
 
     claim = Checker(models=False).check("LDN is prescribed off-label for fibromyalgia").claims[0].claim
     assert (claim.predicate, claim.negated) == ("is_approved", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("yoga, not turmeric, is what got my knee osteoarthritis under control", {"yoga": False, "turmeric": True}),
+        ("yoga, not only turmeric, got my knee osteoarthritis under control", {"yoga": False, "turmeric": False}),
+    ],
+)
+def test_modifiers_an_intervention_set_apart_by_not_between_commas_is_denied(text, negated):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert {c.claim.intervention.id: c.claim.negated for c in claims} == negated
