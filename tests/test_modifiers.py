@@ -619,6 +619,7 @@ def test_modifiers_denied_evidence_denied_sayings_and_mockery(text, negated):
     ("text", "predicate"),
     [
         ("cbd oil didnt touch my fibro pain", "no_effect"),
+        ("I tried fish oil and turmeric, none of them touched my arthritis", "no_effect"),
         ("ldn has never been shown to do anything for progressive ms", "treats"),  # the evidence denied, not an effect
         ("my mother insists cod liver oil kept colds away", "prevents"),
         ("ginger chews can take the edge off morning sickness", "improves"),
