@@ -97,12 +97,10 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
     # nothing about the other relation, so a negated claim takes no weak fallback.
     fallbacks = tuple(f for f in fallbacks if not (f[2] and claim.negated))
     tries = [(relation, base, False, False)] + [(r, a, True, w) for r, a, w in fallbacks]
-    if claim.predicate == "is_safe" and claim.condition.id == ADVERSE_EFFECTS and load_rules().minor_harms.search((claim.predicate_text or "").lower()):
-        found = kb.find_outcome(claim.intervention.id, SERIOUS_HARMS, "causes")
-        if found is None or found[2] != SERIOUS_HARMS:  # only side effects in general: cannot tell minor from serious
-            found = kb.find_outcome(claim.intervention.id, ADVERSE_EFFECTS, "causes")
-        if found is not None:
-            return replace(_match(claim, found, "causes", "no", False, False), via_parent=False, via_minor_harms=True)
+    if claim.predicate == "is_safe" and claim.condition.id == ADVERSE_EFFECTS:
+        minor = _minor_harms(claim, kb)
+        if minor is not None:
+            return minor
     if claim.condition.id is not None:
         for rel, answer, fallback, weak in tries:
             found = kb.find_outcome(claim.intervention.id, claim.condition.id, rel)
@@ -131,10 +129,28 @@ def _general_safety(claim: Claim, kb: KnowledgeBase) -> Match | None:
     assert claim.intervention.id is not None and claim.condition.id is not None
     if not any(kb.find_outcome(claim.intervention.id, claim.condition.id, r) for r in ("treats", "prevents")):
         return None
-    found = kb.find_outcome(claim.intervention.id, SERIOUS_HARMS, "causes")
-    if found is None or found[2] != SERIOUS_HARMS:  # mild side effects (the parent) do not make a treatment unsafe
+    found = _serious_harms(claim.intervention.id, kb)
+    if found is None:  # mild side effects (the parent) do not make a treatment unsafe
         return None
     return replace(_match(claim, found, "causes", "no", False, False), via_parent=False, via_general_safety=True)
+
+
+def _minor_harms(claim: Claim, kb: KnowledgeBase) -> Match | None:
+    """"X has few side effects" grants minor harms: judged on X's serious harms, or, when the knowledge base records
+    side effects only, on those (which cannot tell minor from serious; the verdict says so)."""
+    if not load_rules().minor_harms.search((claim.predicate_text or "").lower()):
+        return None
+    assert claim.intervention.id is not None
+    found = _serious_harms(claim.intervention.id, kb) or kb.find_outcome(claim.intervention.id, ADVERSE_EFFECTS, "causes")
+    if found is None:
+        return None
+    return replace(_match(claim, found, "causes", "no", False, False), via_parent=False, via_minor_harms=True)
+
+
+def _serious_harms(intervention: str, kb: KnowledgeBase) -> tuple[Assessment, Outcome, str] | None:
+    """The intervention's own outcome for serious adverse events (not the parent's, which records mild ones too)."""
+    found = kb.find_outcome(intervention, SERIOUS_HARMS, "causes")
+    return found if found is not None and found[2] == SERIOUS_HARMS else None
 
 
 def _match(
