@@ -210,11 +210,11 @@ def claim_thresholds(
     proba, classes = _oof_proba(feats, gold, folds, c)
     p_claim = proba[:, classes.index("claim")]
     cue = np.array([e.reading.predicate is not None for e in examples])
-    yardstick = np.array([e.reading.asserts_nothing for e in examples])  # never a claim, as at run time
+    no_claim = np.array([e.reading.asserts_nothing for e in examples])  # never a claim, as at run time
     truth = np.array([g == "claim" for g in gold])
     best = (-1.0, 0.5)
     for t in [round(x, 2) for x in np.arange(0.3, 0.96, 0.05)]:
-        pred = (cue | (p_claim >= t)) & ~yardstick
+        pred = (cue | (p_claim >= t)) & ~no_claim
         tp = int((pred & truth).sum())
         f1 = 2 * tp / max(int(pred.sum()) + int(truth.sum()), 1)
         if f1 > best[0] + 1e-9:
