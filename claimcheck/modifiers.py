@@ -105,6 +105,9 @@ def choose_predicate(
         between = own or between
     # A cue that holds the condition says the most about it: "X improved Y, with no particular side effects".
     holding = [h for h in between if h.start <= second[0] and h.end >= second[1]]
+    if _lowers_named_harm(holding, between, second):
+        # "X lowers the risk of dying early": lowering the chance of a harm the name says is preventing it.
+        holding = [h for h in between if h.predicate == "prevents" and (h.start, h.end) != second]
     between = holding or between
     if between:
         return min(between, key=lambda h: (PREDICATE_PRECEDENCE.index(h.predicate), -h.start)), True
@@ -118,6 +121,16 @@ def choose_predicate(
     if not near:
         return None
     return min(near, key=lambda t: (t[0], t[1]))[2], False
+
+
+def _lowers_named_harm(holding: list[PredicateHit], between: list[PredicateHit], condition: tuple[int, int]) -> bool:
+    """Whether the only cues holding the condition are its own name saying a harm ("dying early", "die sooner")
+    and a prevention cue ("lowers the risk of") also links the pair."""
+    return (
+        bool(holding)
+        and all((h.start, h.end) == condition and h.predicate in ("causes", "harms") for h in holding)
+        and any(h.predicate == "prevents" and (h.start, h.end) != condition for h in between)
+    )
 
 
 def _words_between(text: str) -> int:

@@ -296,12 +296,32 @@ def test_modifiers_a_cue_that_holds_the_condition_says_most_about_it():
         "ivermectin rather than LDN helps MS",
         "ivermectin cured my MS without LDN",
         "ivermectin works just as well as LDN for MS",
+        "is ivermectin as effective as LDN for MS?",
+        "ivermectin is as good for relapses as LDN for MS",
     ],
 )
 def test_modifiers_a_yardstick_is_not_what_the_claim_is_about(checker, text):
     # On the training split all 27 pairs whose intervention follows "than", "nature's", "without"... are non-claims.
     claims = checker.check(text).claims
     assert ("low-dose-naltrexone", "multiple-sclerosis") not in [(c.claim.intervention.id, c.claim.condition.id) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Regular exercise lowers the risk of dying early.", "prevents"),
+        ("does coffee reduce your chances of dying early?", "prevents"),
+        ("coffee raises the risk of dying early", "causes"),
+        ("coffee makes you die sooner", "causes"),
+        ("fasting helps you live longer", "prevents"),
+    ],
+)
+def test_modifiers_lowering_the_risk_of_a_harm_the_condition_names_prevents_it(text, predicate):
+    # "dying early" names premature death and a harm at once; "lowers the risk of" it is prevention, not a cause.
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert [(c.claim.condition.id, c.claim.predicate) for c in claims] == [("premature-death", predicate)]
 
 
 @pytest.mark.parametrize(
