@@ -35,6 +35,15 @@ def test_mentions_misspellings(checker, text, expected):
     assert any(m[2] == expected and m[3] == "kb-fuzzy" for m in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("chondroitin eased my knee pain", "chondroitin"), ("glucosamine eased my knee pain", "glucosamine")],
+)
+def test_mentions_chondroitin_is_not_glucosamine(real_checker, text, expected):
+    # Sold together, studied apart: a claim about one must not be judged on the other's trials.
+    assert [m[2] for m in mentions(real_checker, text) if m[1] == "intervention"] == [expected]
+
+
 @pytest.mark.parametrize("text", ["the station helped", "I cancelled my plans, it helped", "patience helps"])
 def test_mentions_no_fuzzy_hits_on_ordinary_words(checker, text):
     assert [m for m in mentions(checker, text) if m[3] == "kb-fuzzy"] == []
