@@ -149,10 +149,12 @@ def read_pair(
     mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window)
     if predicate is not None and not mods.negated and (
         _denied_after(lower, predicate, condition, window, rules)
-        or _elided_denial(lower, predicate, intervention, rules)
+        or _elided_denial(lower, predicate, intervention, others, rules)
         or _set_apart(lower, predicate, intervention, rules)
     ):
         mods = replace(mods, negated=True)
+    elif predicate is not None and mods.negated and _elided_affirmation(lower, predicate, intervention, others, rules):
+        mods = replace(mods, negated=False)
     yardstick = rules.comparator.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None
     return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window, yardstick, purpose)
 
@@ -167,10 +169,31 @@ def _denied_after(
     return rules.denied_after.search(lower, max(predicate.end, condition[1]), window[1]) is not None
 
 
-def _elided_denial(lower: str, predicate: PredicateHit, intervention: tuple[int, int], rules: Rules) -> bool:
+def _elided_denial(
+    lower: str, predicate: PredicateHit, intervention: tuple[int, int], others: list[tuple[int, int]], rules: Rules,
+) -> bool:
     """Whether a bare denial right after the intervention, after the cue, denies the claim it elides: "lexapro
     worked for my depression where zoloft didn't" (for zoloft), "after mesalamine stopped working"."""
-    return predicate.end <= intervention[0] and rules.elided_denial.match(lower, intervention[1]) is not None
+    return predicate.end <= intervention[0] and _bare_after(rules.elided_denial, lower, intervention, others)
+
+
+def _elided_affirmation(
+    lower: str, predicate: PredicateHit, intervention: tuple[int, int], others: list[tuple[int, int]], rules: Rules,
+) -> bool:
+    """Whether the intervention, after a denied cue, is given the claim the denial took from another: "LDN doesn't
+    help MS, ocrevus does", "the turmeric isn't what cleared it, it was the light therapy" (for ocrevus, light therapy)."""
+    after, before = rules.elided_affirmation
+    return predicate.end <= intervention[0] and (
+        _bare_after(after, lower, intervention, others)
+        or before.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None
+    )
+
+
+def _bare_after(pattern: re.Pattern[str], lower: str, intervention: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """Whether ``pattern`` matches right after the intervention with no other mention in between ("remicade after
+    humira stopped working": the denial is humira's)."""
+    m = pattern.match(lower, intervention[1])
+    return m is not None and not any(intervention[1] <= start < m.end() for start, _ in others)
 
 
 def _set_apart(lower: str, predicate: PredicateHit, intervention: tuple[int, int], rules: Rules) -> bool:

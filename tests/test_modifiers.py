@@ -669,6 +669,25 @@ def test_modifiers_an_elided_denial_fine_in_pregnancy_and_still_got_it(text, pai
     assert (claims[pair].predicate, claims[pair].negated) == (predicate, negated)
 
 
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("LDN doesnt help MS, ocrevus does", {"low-dose-naltrexone": True, "ocrelizumab": False}),
+        ("ivermectin won't cure covid but paxlovid might", {"ivermectin": True, "nirmatrelvir-ritonavir": False}),
+        ("LDN doesn't cause liver damage like full dose naltrexone can", {"low-dose-naltrexone": True, "naltrexone": False}),
+        ("the turmeric isn't what cleared my psoriasis, it was the light therapy", {"turmeric": True, "light-therapy": False}),
+        # A denial after both names is still a denial of both; a denial of its own keeps to its own name.
+        ("ivermectin doesn't cure covid and hcq doesn't either", {"ivermectin": True, "hydroxychloroquine": True}),
+        ("my crohn's went into remission on remicade after humira stopped working", {"remicade": False, "adalimumab": True}),
+    ],
+)
+def test_modifiers_an_elided_affirmation_claims_what_the_denial_took_from_another(text, negated):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert {c.claim.intervention.id or c.claim.intervention.text: c.claim.negated for c in claims} == negated
+
+
 def test_modifiers_off_label_use_is_an_approval_denied():
     from claimcheck.checker import Checker
 

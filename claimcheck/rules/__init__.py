@@ -72,6 +72,7 @@ class Rules:
     contrast: re.Pattern[str]  # "…, not <condition>": ends right before the condition
     denied_after: re.Pattern[str]  # "… is a myth": takes back the claim before it
     elided_denial: re.Pattern[str]  # "… where zoloft didn't": a bare denial right after the intervention
+    elided_affirmation: tuple[re.Pattern[str], re.Pattern[str]]  # "…, ocrevus does" after; "it was the X" before
     set_apart: tuple[re.Pattern[str], re.Pattern[str]]  # ", not the X, is what …": before and after the intervention
     cessation: re.Pattern[str]  # ends right before an intervention that is stopped ("quitting X", "avoiding X")
     cessation_resumed: re.Pattern[str]  # after the stopped X, makes X the subject again ("because it")
@@ -141,6 +142,10 @@ def load_rules() -> Rules:
         denied_after=words_regex(mods["after_claim"]["denied_after"]),
         set_apart=(re.compile(mods["after_claim"]["set_apart_before"]), re.compile(mods["after_claim"]["set_apart_after"])),
         elided_denial=re.compile(rf"\s*(?:[\w'-]+\s+){{0,2}}?(?:{'|'.join(mods['after_claim']['elided_denial'])})"),
+        elided_affirmation=(
+            re.compile(rf"\s*(?:[\w'-]+\s+){{0,2}}?(?:{'|'.join(mods['after_claim']['elided_affirmation'])})"),
+            re.compile(mods["after_claim"]["affirmed_before"]),
+        ),
         cessation=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['cessation']['before'])})$"),
         cessation_resumed=re.compile("|".join(
             re.escape(w) if not w.isalpha() else rf"(?<![\w'-]){w}(?![\w'-])" for w in mods["cessation"]["resumed"]
