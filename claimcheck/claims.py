@@ -136,7 +136,9 @@ def read_pair(
     """The rules' reading of one pair; the modifiers are read even when no predicate cue links the pair."""
     rules = load_rules()
     clause = bounds[_clause_of(condition[0], bounds)]
-    chosen = choose_predicate(hits, intervention, condition, clause=clause, attributive=rules.attributive, lower=lower)
+    chosen = choose_predicate(
+        hits, intervention, condition, clause=clause, attributive=rules.attributive, lower=lower, others=others,
+    )
     predicate, between = chosen if chosen else (None, False)
     purpose = predicate is not None and _purpose_only(lower, predicate, bounds, rules)
     if purpose:
@@ -146,7 +148,7 @@ def read_pair(
     last = max(intervention[1], condition[1], anchor.end) - 1
     window = (clause_start, bounds[_clause_of(max(last, clause_start), bounds)][1])
     starts = sorted([intervention[0], condition[0], *(o[0] for o in others)])
-    mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window)
+    mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window, hits)
     if predicate is not None and not mods.negated and (
         _denied_after(lower, predicate, condition, window, rules)
         or _elided_denial(lower, predicate, intervention, others, rules)

@@ -7,6 +7,7 @@ can be tested without a pipeline. The cue lexicons are data in ``claimcheck/rule
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import takewhile
 
@@ -78,6 +79,7 @@ def _right_before(lower: str, end: int, start: int) -> bool:
 def choose_predicate(
     hits: list[PredicateHit], first: tuple[int, int], second: tuple[int, int], *, reach: int = 45,
     clause: tuple[int, int] | None = None, attributive: frozenset[str] = frozenset(), lower: str = "",
+    others: Sequence[tuple[int, int]] = (),
 ) -> tuple[PredicateHit, bool] | None:
     """The predicate linking two mentions, and whether it stands between them.
 
@@ -100,6 +102,10 @@ def choose_predicate(
     verbs = [h for h in between if not (h.text in attributive and b_start - h.end <= 1)]  # "reduce deadly COVID-19"
     between = verbs or between
     between = [h for h in between if not h.weak] or between  # "my MS got better right after LDN": "better" says it
+    # "LDN doesn't cure MS and can cause insomnia": a cue whose own object stands before the condition says
+    # nothing of it when another cue follows that object.
+    direct = [h for h in between if not any(h.end <= s and e <= b_start for s, e in others)]
+    between = direct or between
     if clause is not None:  # "X can't fix MS but it helps my fatigue": fatigue's own clause says what X does to it
         own = [h for h in between if clause[0] <= h.start < clause[1]]
         between = own or between
@@ -137,8 +143,17 @@ def _words_between(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def is_negated(lower: str, predicate: PredicateHit, clause_start: int, rules: Rules | None = None) -> bool:
-    """True if a denial cue governs the predicate (within the window, same scope)."""
+_AND = re.compile(r"\band\b")
+
+
+def is_negated(
+    lower: str, predicate: PredicateHit, clause_start: int, rules: Rules | None = None, hits: Sequence[PredicateHit] = (),
+) -> bool:
+    """True if a denial cue governs the predicate (within the window, same scope).
+
+    A denial governs the first cue after it; a cue joined by "and" after that one starts its own verb phrase
+    ("vaccines don't cause autism and protect kids from measles"), while "or" and "nor" carry the denial on.
+    """
     rules = rules or load_rules()
     if predicate.negation_proof and predicate.predicate != "no_effect":
         return False
@@ -157,6 +172,11 @@ def is_negated(lower: str, predicate: PredicateHit, clause_start: int, rules: Ru
             cancelled.add(after.start())
     for m in cues:
         if m.start() in cancelled:
+            continue
+        if any(
+            m.end() <= h.start and h.end <= predicate.start and _AND.search(lower, h.end, predicate.start)
+            for h in hits if h is not predicate
+        ):
             continue
         tail = lower[m.end() : predicate.start]
         if _words_between(tail) > rules.negation_window:
@@ -208,6 +228,7 @@ def read_modifiers(
     mention_starts: list[int],
     rules: Rules | None = None,
     window: tuple[int, int] | None = None,
+    hits: Sequence[PredicateHit] = (),
 ) -> Modifiers:
     """Read every modifier of one claim in one sentence.
 
@@ -217,7 +238,7 @@ def read_modifiers(
     """
     rules = rules or load_rules()
     epistemic = is_epistemic(lower, predicate, clause_start, rules)
-    negated = epistemic or is_negated(lower, predicate, clause_start, rules) != predicate.denies
+    negated = epistemic or is_negated(lower, predicate, clause_start, rules, hits) != predicate.denies
     sarcastic = rules.sarcasm.search(lower) is not None
     question = is_question(sentence, mention_starts, rules)
     if window is not None:

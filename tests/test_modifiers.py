@@ -707,3 +707,20 @@ def test_modifiers_an_intervention_set_apart_by_not_between_commas_is_denied(tex
 
     claims = Checker(models=False).check(text).claims
     assert {c.claim.intervention.id: c.claim.negated for c in claims} == negated
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("coffee doesn't dehydrate you and may even protect against parkinson's", {"parkinsons-disease": ("prevents", False)}),
+        ("LDN doesn't cure MS and can cause insomnia", {"multiple-sclerosis": ("cures", True), "insomnia": ("causes", False)}),
+        ("vaccines don't cause autism and protect kids from covid", {"autism": ("causes", True), "covid-19": ("prevents", False)}),
+        # "or" and "nor" carry the denial on to the next cue.
+        ("ivermectin doesn't cure or prevent covid", {"covid-19": ("cures", True)}),
+    ],
+)
+def test_modifiers_a_denial_governs_its_own_verb_phrase_not_the_next_one(text, claims):
+    from claimcheck.checker import Checker
+
+    found = Checker(models=False).check(text).claims
+    assert {c.claim.condition.id: (c.claim.predicate, c.claim.negated) for c in found} == claims
