@@ -129,7 +129,7 @@ class MentionFinder:
         texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
         spans: list[tuple[Span, Mention]] = []
         for match_id, start, end in self.matcher(doc):
-            if self._describes_a_noun(texts, start, end):
+            if self._describes_a_noun(texts, start, end) or self._guarded_out(texts, start, end):
                 continue
             entry = self._entries[strings[match_id]]
             spans.append(self._make(doc, start, end, entry, "kb", 1.0))
@@ -155,6 +155,16 @@ class MentionFinder:
             return False
         following = texts[end]
         return following[:1].isalpha() and following.lower() not in self.rules.phrase_enders
+
+    def _guarded_out(self, texts: list[str], start: int, end: int) -> bool:
+        """An everyday word used as a name ("sugar") beside a word that makes it something else ("blood sugar",
+        "sugar pill", "sugar-free")."""
+        guard = self.rules.guarded_names.get(" ".join(texts[start:end]).lower()) if end - start == 1 else None
+        if guard is None:
+            return False
+        after, before = guard
+        following = end + 1 if end + 1 < len(texts) and texts[end] == "-" else end
+        return (start > 0 and texts[start - 1].lower() in after) or (following < len(texts) and texts[following].lower() in before)
 
     @staticmethod
     def _make(doc: Doc, start: int, end: int, entry: Entry, source: str, score: float) -> tuple[Span, Mention]:

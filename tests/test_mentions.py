@@ -44,6 +44,20 @@ def test_mentions_chondroitin_is_not_glucosamine(real_checker, text, expected):
     assert [m[2] for m in mentions(real_checker, text) if m[1] == "intervention"] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "is_sugar"),
+    [
+        ("sugar feeds cancer", True),
+        ("Sugar makes kids hyperactive", True),
+        ("my blood sugar went down on metformin", False),
+        ("the sugar pill worked as well as the drug", False),
+        ("sugar-free gum prevents cavities", False),
+    ],
+)
+def test_mentions_sugar_is_dietary_sugar_except_beside_the_words_that_make_it_something_else(real_checker, text, is_sugar):
+    assert ("dietary-sugar" in [m[2] for m in mentions(real_checker, text)]) is is_sugar
+
+
 @pytest.mark.parametrize("text", ["the station helped", "I cancelled my plans, it helped", "patience helps"])
 def test_mentions_no_fuzzy_hits_on_ordinary_words(checker, text):
     assert [m for m in mentions(checker, text) if m[3] == "kb-fuzzy"] == []

@@ -108,7 +108,7 @@ def _check_names(records: dict[str, dict[str, tuple[Record, Path]]], stop: set[s
                 owners[form].append((kind, record.id, path))
                 if form != record.name.lower() and ARTICLE.match(form) and form not in with_article:
                     problems.append(Problem(str(path), record.id, "E122", f"name {form!r} starts with an article; list it without"))
-                if form in stop:
+                if form in stop and form not in rules.guarded_names:
                     problems.append(Problem(str(path), record.id, "E120", f"synonym {form!r} is an ordinary word (stop list)"))
             for abbr in set(record.abbreviations):  # type: ignore[attr-defined]
                 owners[f"abbr:{abbr}"].append((kind, record.id, path))

@@ -91,6 +91,7 @@ class Rules:
     adjective_names: frozenset[str]  # names that count only where they end their phrase ("a cold", not "a cold shower")
     phrase_enders: frozenset[str]
     article_names: frozenset[str]  # names whose article is part of them ("the pill")
+    guarded_names: dict[str, tuple[frozenset[str], frozenset[str]]]  # name: (words before, words after) that exclude it
 
 
 def _whole(patterns: list[str]) -> re.Pattern[str]:
@@ -165,4 +166,7 @@ def load_rules() -> Rules:
         adjective_names=frozenset(ambiguous["names"]),
         article_names=frozenset(ambiguous["article_names"]),
         phrase_enders=frozenset(ambiguous["enders"]),
+        guarded_names={
+            name: (frozenset(sides["after"]), frozenset(sides["before"])) for name, sides in ambiguous["guarded_names"].items()
+        },
     )

@@ -92,6 +92,17 @@ def test_validate_stop_word_synonym(kb_copy):
     assert ("E120", "ivermectin") in codes(kb_copy)
 
 
+def test_validate_a_stop_word_is_allowed_only_as_a_guarded_name(kb_copy):
+    # "sugar" is checked in context (rules/ambiguous-names.yaml: not in "blood sugar"); "salt" has no such guard.
+    stop = kb_copy / "lexicon" / "stop-synonyms.yaml"
+    stop.parent.mkdir(exist_ok=True)
+    stop.write_text("words:\n  - {word: sugar, reason: guarded}\n  - {word: salt, reason: generic}\n")
+    edit(kb_copy / "interventions" / "ivermectin.yaml", synonyms=["ivm", "sugar"])
+    assert ("E120", "ivermectin") not in codes(kb_copy)
+    edit(kb_copy / "interventions" / "ivermectin.yaml", synonyms=["ivm", "salt"])
+    assert ("E120", "ivermectin") in codes(kb_copy)
+
+
 def test_validate_a_name_that_swallows_a_condition_is_flagged(kb_copy):
     # "ivermectin for covid" would be one intervention mention, leaving no condition to pair with.
     edit(kb_copy / "interventions" / "ivermectin.yaml", synonyms=["ivm", "ivermectin for covid"])
