@@ -724,3 +724,34 @@ def test_modifiers_a_denial_governs_its_own_verb_phrase_not_the_next_one(text, c
 
     found = Checker(models=False).check(text).claims
     assert {c.claim.condition.id: (c.claim.predicate, c.claim.negated) for c in found} == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated", "epistemic"),
+    [
+        # Complaining that nobody talks about a claim presupposes it.
+        ("why does nobody talk about how fluoride causes cancer?", "causes", False, False),
+        ("no one tells you that statins cause diabetes", "causes", False, False),
+        # An open question denies the evidence, not the effect.
+        ("it remains unclear whether vitamin D protects against covid", "prevents", True, True),
+        ("ivermectin saved my life when i had covid", "treats", False, False),
+    ],
+)
+def test_modifiers_silence_open_questions_and_saved_lives(text, predicate, negated, epistemic):
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check(text).claims[0].claim
+    assert (claim.predicate, claim.negated, claim.epistemic) == (predicate, negated, epistemic)
+
+
+@pytest.mark.parametrize(
+    ("text", "interventions"),
+    [
+        ("sunscreen blocks vitamin D and causes cancer", ["sunscreen"]),
+        ("PPIs deplete magnesium and cause muscle cramps", ["proton-pump-inhibitors"]),
+    ],
+)
+def test_modifiers_what_an_intervention_blocks_or_depletes_is_no_agent_of_the_claim(text, interventions):
+    from claimcheck.checker import Checker
+
+    assert [c.claim.intervention.id for c in Checker(models=False).check(text).claims] == interventions
