@@ -128,20 +128,24 @@ class MentionFinder:
         strings = doc.vocab.strings  # the tokens' texts, shared by the steps below (no Token objects built)
         texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
         spans: list[tuple[Span, Mention]] = []
+        guarded: set[int] = set()  # words a guard ruled out: no misspelling or external name may claim them either
         for match_id, start, end in self.matcher(doc):
-            if self._describes_a_noun(texts, start, end) or self._guarded_out(texts, start, end):
+            if self._guarded_out(texts, start, end):
+                guarded.update(range(start, end))
+                continue
+            if self._describes_a_noun(texts, start, end):
                 continue
             entry = self._entries[strings[match_id]]
             spans.append(self._make(doc, start, end, entry, "kb", 1.0))
         spans.extend(self._abbreviations(doc, texts))
         spans = self._shared_heads(doc, texts, spans)
         spans = self._stopped_exposures(doc, spans)
-        covered = {i for span, _ in spans for i in range(span.start, span.end)}
+        covered = {i for span, _ in spans for i in range(span.start, span.end)} | guarded
         words = _Words(doc, texts)
         if self.fuzzy:
             spans.extend(self._misspellings(doc, words, covered))
         if self.external:
-            spans.extend(self._external(doc, words, spans))
+            spans.extend(self._external(doc, words, spans, guarded))
         spans = [(span, m) for span, m in spans if not self._is_state(doc, span, m)]
         by_span = {(s.start, s.end, s.label_): m for s, m in spans}
         kept = sorted(filter_spans([s for s, _ in spans]), key=lambda s: s.start)
@@ -274,12 +278,14 @@ class MentionFinder:
             if best is not None:
                 yield self._make(doc, start, end, entries[best[2]], "kb-fuzzy", best[1] / 100)
 
-    def _external(self, doc: Doc, words: _Words, found: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
-        """Names outside the KB, in sentences with a predicate cue, on words no KB name covers.
+    def _external(
+        self, doc: Doc, words: _Words, found: list[tuple[Span, Mention]], guarded: set[int],
+    ) -> Iterable[tuple[Span, Mention]]:
+        """Names outside the KB, in sentences with a predicate cue, on words no KB name covers (nor a guard rules out).
 
         Only tokens that begin some external name are tried, longest name first.
         """
-        covered = {i for span, _ in found for i in range(span.start, span.end)}
+        covered = {i for span, _ in found for i in range(span.start, span.end)} | guarded
         first = external_first_words(self.gazetteer)
         starts = [i for i, text in enumerate(words.texts) if text.lower() in first and i not in covered]
         if not starts:

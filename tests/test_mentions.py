@@ -58,6 +58,20 @@ def test_mentions_sugar_is_dietary_sugar_except_beside_the_words_that_make_it_so
     assert ("dietary-sugar" in [m[2] for m in mentions(real_checker, text)]) is is_sugar
 
 
+@pytest.mark.parametrize(
+    ("text", "interventions"),
+    [
+        ("coffee enemas detox the liver and cure cancer", ["coffee-enema"]),
+        ("a juice detox cleared my skin", ["detox-diet"]),
+        # A practitioner who speaks is the source, not the intervention; misspelling search must not bring it back.
+        ("my naturopath says colloidal silver prevents covid", ["colloidal-silver"]),
+        ("my chiropractor fixed my migraines", ["chiropractic"]),
+    ],
+)
+def test_mentions_a_verb_or_a_speaker_is_no_intervention(real_checker, text, interventions):
+    assert [m[2] for m in mentions(real_checker, text) if m[1] == "intervention"] == interventions
+
+
 @pytest.mark.parametrize("text", ["the station helped", "I cancelled my plans, it helped", "patience helps"])
 def test_mentions_no_fuzzy_hits_on_ordinary_words(checker, text):
     assert [m for m in mentions(checker, text) if m[3] == "kb-fuzzy"] == []
