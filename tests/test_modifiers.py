@@ -755,3 +755,35 @@ def test_modifiers_what_an_intervention_blocks_or_depletes_is_no_agent_of_the_cl
     from claimcheck.checker import Checker
 
     assert [c.claim.intervention.id for c in Checker(models=False).check(text).claims] == interventions
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("neither tylenol nor advil touched my migraine", {"paracetamol": "no_effect", "ibuprofen": "no_effect"}),
+        ("the magnesium has cut my migraines in half", {"magnesium": "improves"}),
+        # Switching away from a drug says nothing of it.
+        ("switched from sumatriptan to magnesium and it cut my migraines in half", {"magnesium": "improves"}),
+    ],
+)
+def test_modifiers_neither_nor_halving_and_switching_away(text, claims):
+    from claimcheck.checker import Checker
+
+    found = Checker(models=False).check(text).claims
+    assert {c.claim.intervention.id: c.claim.predicate for c in found} == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("people who took vitamin D had 20% fewer respiratory infections", "prevents"),
+        ("talc users had higher rates of ovarian cancer", "causes"),
+        ("beta-carotene supplements increased lung cancer rates", "causes"),
+        ("statins cut heart attack risk by a quarter", "prevents"),
+        ("the HPV vaccine is associated with lower rates of cervical cancer", "prevents"),
+    ],
+)
+def test_modifiers_reports_of_rates_and_risks(text, predicate):
+    from claimcheck.checker import Checker
+
+    assert [c.claim.predicate for c in Checker(models=False).check(text).claims] == [predicate]
