@@ -159,8 +159,8 @@ def is_negated(
         return False
     # The whole text is searched, so that a cue may look past the predicate; the cues before it count.
     cues = list(takewhile(lambda m: m.end() <= predicate.start, rules.negation.finditer(lower, clause_start)))
-    # Denial words inside "can't believe", "never thought"… deny nothing.
-    idle = [(m.start(), m.end()) for m in rules.not_denial.finditer(lower, clause_start, predicate.start)]
+    # Denial words inside "can't believe", "never thought"… deny nothing; "never been better" holds its cue.
+    idle = [(m.start(), m.end()) for m in rules.not_denial.finditer(lower, clause_start, predicate.end)]
     if idle:
         cues = [m for m in cues if not any(s <= m.start() < e for s, e in idle)]
     # A denied saying with a denial right after it ("nobody's saying X doesn't help"): both deny nothing.

@@ -732,6 +732,9 @@ def test_modifiers_a_denial_governs_its_own_verb_phrase_not_the_next_one(text, c
         # Complaining that nobody talks about a claim presupposes it.
         ("why does nobody talk about how fluoride causes cancer?", "causes", False, False),
         ("no one tells you that statins cause diabetes", "causes", False, False),
+        # So does a cover-up.
+        ("big pharma doesn't want you to know that ivermectin cures cancer", "cures", False, False),
+        ("what they don't tell you is that vaccines cause autism", "causes", False, False),
         # An open question denies the evidence, not the effect.
         ("it remains unclear whether vitamin D protects against covid", "prevents", True, True),
         ("ivermectin saved my life when i had covid", "treats", False, False),
@@ -787,3 +790,34 @@ def test_modifiers_reports_of_rates_and_risks(text, predicate):
     from claimcheck.checker import Checker
 
     assert [c.claim.predicate for c in Checker(models=False).check(text).claims] == [predicate]
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("my rheumatologist put me on methotrexate and my RA has never been better", False),
+        ("my MS couldn't be better since starting ocrevus", False),
+        # A denial that something else worked gives way after "until": the intervention that follows it worked.
+        ("nothing helped my migraines till i tried magnesium", False),
+    ],
+)
+def test_modifiers_emphasis_and_until_are_no_denial(text, negated):
+    from claimcheck.checker import Checker
+
+    assert [c.claim.negated for c in Checker(models=False).check(text).claims] == [negated]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Can I take ibuprofen if I have covid?", ("ibuprofen", "covid-19")),
+        ("Should I get the flu shot if I'm pregnant?", ("influenza-vaccine", "pregnancy")),
+    ],
+)
+def test_modifiers_asking_whether_one_may_take_x_with_y_asks_about_safety(text, pair):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate, c.claim.question) for c in claims] == [
+        (pair, "is_safe", True)
+    ]
