@@ -195,7 +195,18 @@ def _bare_after(pattern: re.Pattern[str], lower: str, intervention: tuple[int, i
     """Whether ``pattern`` matches right after the intervention with no other mention in between ("remicade after
     humira stopped working": the denial is humira's)."""
     m = pattern.match(lower, intervention[1])
-    return m is not None and not any(intervention[1] <= start < m.end() for start, _ in others)
+    if m is None:
+        return False
+    # A name coordinated with this one shares its denial: "when 4 ssris and ketamine didn't" (for the SSRIs too).
+    end = intervention[1]
+    for start, stop in sorted(o for o in others if intervention[1] <= o[0] < m.end()):
+        if _COORDINATION.fullmatch(lower, end, start) is None:
+            return False
+        end = stop
+    return True
+
+
+_COORDINATION = re.compile(r"\s*(?:,|and|or|nor|&|/|,\s*and|,\s*or)?\s*")
 
 
 def _set_apart(lower: str, predicate: PredicateHit, intervention: tuple[int, int], rules: Rules) -> bool:

@@ -821,3 +821,43 @@ def test_modifiers_asking_whether_one_may_take_x_with_y_asks_about_safety(text, 
     assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate, c.claim.question) for c in claims] == [
         (pair, "is_safe", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # Names joined by "and" share the elided denial after them.
+        ("psilocybin helped my depression when ssris and ketamine didn't",
+         {"psilocybin": False, "ssris": True, "ketamine": True}),
+        ("it was the statin, not the red yeast rice, that brought my cholesterol down",
+         {"statins": False, "red-yeast-rice": True}),
+    ],
+)
+def test_modifiers_coordinated_names_share_a_denial_and_bringing_it_down_improves(text, negated):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert {c.claim.intervention.id: c.claim.negated for c in claims} == negated
+    assert {c.claim.predicate for c in claims} == {"improves"}
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("low carb did more for my diabetes than metformin ever did", "treats", False),
+        ("metformin dropped my blood sugar a full point", "treats", False),
+        ("LDN is a miracle for fibro, 3 weeks in and i can walk my dog again", "treats", False),
+        ("ldn and curcumin have kept my ulcerative colitis quiet for 2 yrs", "treats", False),
+        ("echinacea tea seems to knock my colds out in half the time", "cures", False),
+        ("dtap shots made my sons eczema flare like crazy", "harms", False),
+        ("tried ldn for my fibromyalgia for 6 months and it didnt make a difference", "no_effect", False),
+        ("acupuncture performed about as well as sham acupuncture for knee osteoarthritis", "no_effect", False),
+        # "knocks you out" is sleepiness, not a cure.
+        ("melatonin doesnt knock you out, it helps jet lag", "improves", False),
+    ],
+)
+def test_modifiers_forum_idioms(text, predicate, negated):
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check(text).claims[0].claim
+    assert (claim.predicate, claim.negated) == (predicate, negated)
