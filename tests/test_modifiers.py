@@ -861,3 +861,25 @@ def test_modifiers_forum_idioms(text, predicate, negated):
 
     claim = Checker(models=False).check(text).claims[0].claim
     assert (claim.predicate, claim.negated) == (predicate, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("Dexamethasone cut deaths by about a third among COVID-19 patients on ventilators", "improves", False),
+        ("patients on LDN reported a 29 percent drop in fibromyalgia pain", "improves", False),
+        ("Ivermectin Fails to Speed Recovery From COVID-19 in Large Trial", "improves", True),
+        ("Fluvoxamine May Keep COVID Patients Out of Hospital", "improves", False),
+        ("Cheap Steroid Dexamethasone Hailed as Breakthrough for Severe COVID-19", "improves", False),
+        ("Say goodbye to eczema forever with our manuka honey balm", "cures", False),
+        ("rubbing garlic on your feet pulls the flu out of your body", "cures", False),
+        ("my uncle blames his tinnitus on the covid vaccine", "causes", False),
+        ("melatonin might make seizures more frequent in people with epilepsy", "causes", False),
+        ("People with egg allergy can safely receive the flu vaccine", "is_safe", False),
+    ],
+)
+def test_modifiers_headlines_and_reports(text, predicate, negated):
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check(text).claims[0].claim
+    assert (claim.predicate, claim.negated) == (predicate, negated)
