@@ -1,4 +1,4 @@
-"""Build claimcheck's spaCy pipeline: blank English, sentencizer, mentions, claims.
+"""Build claimcheck's spaCy pipeline: blank English, sentencizer, paragraph breaks, mentions, claims.
 
 No statistical spaCy model is needed (or downloaded): the default pipeline runs
 on ``spacy.blank("en")``. The same components can be added to any English
@@ -15,6 +15,7 @@ from spacy.language import Language
 
 import claimcheck.claims
 import claimcheck.mentions  # noqa: F401 - registers the claimcheck_mentions factory
+import claimcheck.paragraphs  # noqa: F401 - registers the claimcheck_paragraphs component
 
 
 def build_pipeline(
@@ -40,6 +41,7 @@ def build_pipeline(
         gazetteer = models
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("claimcheck_paragraphs")
     nlp.add_pipe(
         "claimcheck_mentions",
         config={"fuzzy": fuzzy, "external": external, "gazetteer": gazetteer, "kb_path": str(kb_path) if kb_path else None},
