@@ -351,17 +351,20 @@ def test_modifiers_getting_a_disease_even_after_its_vaccine_denies_prevention_no
 
 
 @pytest.mark.parametrize(
-    ("text", "pair"),
+    ("text", "pair", "predicate"),
     [
-        ("Should I put ice on a burn?", ("ice", "burn")),
-        ("Should you take zinc for a cold?", ("zinc", "common-cold")),
+        ("Should I put ice on a burn?", ("ice", "burn"), "treats"),
+        ("Should you take zinc for a cold?", ("zinc", "common-cold"), "treats"),
+        # Asking whether one may take X while having Y asks whether X is safe with Y.
+        ("Can I take ibuprofen if I have covid?", ("ibuprofen", "covid-19"), "is_safe"),
+        ("Should I get the flu shot if I'm pregnant?", ("influenza-vaccine", "pregnancy"), "is_safe"),
     ],
 )
-def test_modifiers_asking_whether_to_use_x_for_y_asks_whether_x_treats_y(text, pair):
+def test_modifiers_asking_whether_to_use_x_for_y_or_with_y(text, pair, predicate):
     from claimcheck.checker import Checker
 
     claims = Checker(models=False).check(text).claims
-    assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate, c.claim.question) for c in claims] == [(pair, "treats", True)]
+    assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate, c.claim.question) for c in claims] == [(pair, predicate, True)]
 
 
 def test_modifiers_a_dosage_question_is_no_claim():
@@ -808,22 +811,6 @@ def test_modifiers_emphasis_and_until_are_no_denial(text, negated):
 
 
 @pytest.mark.parametrize(
-    ("text", "pair"),
-    [
-        ("Can I take ibuprofen if I have covid?", ("ibuprofen", "covid-19")),
-        ("Should I get the flu shot if I'm pregnant?", ("influenza-vaccine", "pregnancy")),
-    ],
-)
-def test_modifiers_asking_whether_one_may_take_x_with_y_asks_about_safety(text, pair):
-    from claimcheck.checker import Checker
-
-    claims = Checker(models=False).check(text).claims
-    assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate, c.claim.question) for c in claims] == [
-        (pair, "is_safe", True)
-    ]
-
-
-@pytest.mark.parametrize(
     ("text", "negated"),
     [
         # Names joined by "and" share the elided denial after them.
@@ -854,18 +841,7 @@ def test_modifiers_coordinated_names_share_a_denial_and_bringing_it_down_improve
         ("acupuncture performed about as well as sham acupuncture for knee osteoarthritis", "no_effect", False),
         # "knocks you out" is sleepiness, not a cure.
         ("melatonin doesnt knock you out, it helps jet lag", "improves", False),
-    ],
-)
-def test_modifiers_forum_idioms(text, predicate, negated):
-    from claimcheck.checker import Checker
-
-    claim = Checker(models=False).check(text).claims[0].claim
-    assert (claim.predicate, claim.negated) == (predicate, negated)
-
-
-@pytest.mark.parametrize(
-    ("text", "predicate", "negated"),
-    [
+        # Headlines and reports.
         ("Dexamethasone cut deaths by about a third among COVID-19 patients on ventilators", "improves", False),
         ("patients on LDN reported a 29 percent drop in fibromyalgia pain", "improves", False),
         ("Ivermectin Fails to Speed Recovery From COVID-19 in Large Trial", "improves", True),
@@ -878,7 +854,7 @@ def test_modifiers_forum_idioms(text, predicate, negated):
         ("People with egg allergy can safely receive the flu vaccine", "is_safe", False),
     ],
 )
-def test_modifiers_headlines_and_reports(text, predicate, negated):
+def test_modifiers_forum_idioms_headlines_and_reports(text, predicate, negated):
     from claimcheck.checker import Checker
 
     claim = Checker(models=False).check(text).claims[0].claim
