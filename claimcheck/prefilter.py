@@ -1,14 +1,15 @@
 """A cheap test on raw text that is sound: False means the checker finds no claim.
 
 A claim needs, in one sentence, a predicate cue, an intervention and a
-condition. The test looks for them in that order of cost, on the raw string,
-without spaCy:
+condition. The test looks for them on the raw string, without spaCy:
 
-1. a predicate cue (the rules' regular expression, searched through the
+1. names of both kinds anywhere in the text (as in 4, on the whole text: one
+   pass that turns away most texts, since a piece can pair only if the text can);
+2. a predicate cue (the rules' regular expression, searched through the
    literal prefixes of its alternatives: :mod:`claimcheck.literal_guard`);
-2. the pieces of text between the places where spaCy's sentencizer surely starts
-   a new sentence that hold a cue (the places found in 1 serve every piece);
-3. names, in those pieces only: one Aho-Corasick pass over their lower-cased
+3. the pieces of text between the places where spaCy's sentencizer surely starts
+   a new sentence that hold a cue (the places found in 2 serve every piece);
+4. names, in those pieces only: one Aho-Corasick pass over their lower-cased
    words finds every name the pipeline can match (knowledge-base names, and the
    first two words of the external tables' names), abbreviations are looked up
    in their own case, and a word that is not ordinary English may be a
@@ -145,6 +146,8 @@ class Prefilter:
         # Plain ASCII: lower-casing keeps every offset, so one pass of the cue's literal
         # prefixes over the text serves each piece, and names are looked for only in the
         # pieces that hold a cue (a piece passes _may_pair only if the whole text does).
+        if not self._may_pair(text):
+            return
         lower = text.lower()
         starts = self._cue.starts(lower)
         glued = _GLUED.sub(" ", lower)
@@ -247,10 +250,14 @@ class Prefilter:
 
     def _may_pair(self, text: str) -> bool:
         """Could the mention finder find an intervention and a condition in ``text``?"""
-        cased = _CASED.findall(text)
         # str.lower() may turn a non-ASCII letter into an ASCII one (KELVIN SIGN → k), so
         # runs are taken from the lower-cased text unless the text is plain ASCII.
-        joined = " ".join(cased).lower() if text.isascii() else " ".join(_ALNUM.findall(text.lower()))
+        if text.isascii():
+            cased = text.encode("ascii").translate(_CASED_RUNS).decode("ascii").split()
+            joined = " ".join(cased).lower()
+        else:
+            cased = _CASED.findall(text)
+            joined = " ".join(_ALNUM.findall(text.lower()))
         found = self._names(joined)
         if found == _BOTH:
             return True
