@@ -157,6 +157,8 @@ def read_pair(
         mods = replace(mods, negated=True)
     elif predicate is not None and mods.negated and _elided_affirmation(lower, predicate, intervention, others, rules):
         mods = replace(mods, negated=False)
+    if predicate is not None and not mods.negated and _weak_evidence_after(lower, predicate, intervention, condition, window, rules):
+        mods = replace(mods, negated=True, epistemic=True)
     yardstick = rules.comparator.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None
     return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window, yardstick, purpose)
 
@@ -169,6 +171,19 @@ def _denied_after(
     if predicate.end <= condition[0] and rules.contrast.search(lower, max(predicate.end, condition[0] - 14), condition[0]):
         return True
     return rules.denied_after.search(lower, max(predicate.end, condition[1]), window[1]) is not None
+
+
+def _weak_evidence_after(
+    lower: str, predicate: PredicateHit, intervention: tuple[int, int], condition: tuple[int, int],
+    window: tuple[int, int], rules: Rules,
+) -> bool:
+    """Whether the evidence for the claim, named before it, is called weak after it: "evidence that CBD treats
+    anxiety is weak at best" (an epistemic denial, as "little evidence that CBD treats anxiety")."""
+    before, after = rules.evidence_after
+    return (
+        before.search(lower, window[0], intervention[0]) is not None
+        and after.search(lower, max(predicate.end, condition[1], intervention[1]), window[1]) is not None
+    )
 
 
 def _elided_denial(

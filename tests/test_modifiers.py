@@ -859,3 +859,65 @@ def test_modifiers_forum_idioms_headlines_and_reports(text, predicate, negated):
 
     claim = Checker(models=False).check(text).claims[0].claim
     assert (claim.predicate, claim.negated) == (predicate, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated", "epistemic"),
+    [
+        ("Claims that turmeric cures cancer are unfounded", "cures", True, False),  # called baseless after the claim
+        ("the idea that copper bracelets heal arthritis is completely baseless", "cures", True, False),
+        ("Evidence that CBD treats anxiety is weak at best", "treats", True, True),  # weak evidence denies the evidence
+        ("the data showing that ginkgo helps tinnitus remain thin", "improves", True, True),
+        ("evidence that exercise helps depression is strong", "improves", False, False),  # strong evidence denies nothing
+        ("probiotics hardly do anything for IBS", "no_effect", False, False),
+        ("Ivermectin flopped in every big covid trial", "no_effect", False, False),
+    ],
+)
+def test_modifiers_unfounded_claims_weak_evidence_and_flops(text, predicate, negated, epistemic):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert claims and all(
+        (c.claim.predicate, c.claim.negated, c.claim.epistemic) == (predicate, negated, epistemic) for c in claims
+    )
+
+
+def test_modifiers_a_condition_the_people_do_not_have_sets_the_scene():
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check("Metformin has not been shown to prevent cancer in people without diabetes").claims
+    assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == [("metformin", "cancer")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jury is still out on whether probiotics help eczema",
+        "Scientists have yet to show that CBD eases chronic pain",
+        "It's too early to say whether ivermectin helps covid",
+        "There is little to suggest that echinacea prevents colds",
+        "Researchers caution that their findings do not prove coffee prevents type 2 diabetes",
+    ],
+)
+def test_modifiers_an_open_question_about_the_evidence_denies_the_evidence(text):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert claims and all(c.claim.negated and c.claim.epistemic for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("the study linking vaccines to autism", False),  # a link named as "a link between" is
+        ("the paper linking the MMR vaccine with autism was fraudulent", True),  # taken back after the claim
+        ("a paper linking the MMR vaccine with autism was retracted", False),  # the paper's claim, reported
+        ("my neuro says ldn is nonsense for ms", True),
+        ("How can you say vaccines don't cause autism when my son changed overnight?", False),  # a denial rejected
+    ],
+)
+def test_modifiers_links_papers_called_fraudulent_and_rejected_denials(text, negated):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert claims and all(c.claim.negated is negated for c in claims)

@@ -71,6 +71,7 @@ class Rules:
     attributive: frozenset[str]  # harm adjectives that describe the condition they stand before
     contrast: re.Pattern[str]  # "…, not <condition>": ends right before the condition
     denied_after: re.Pattern[str]  # "… is a myth": takes back the claim before it
+    evidence_after: tuple[re.Pattern[str], re.Pattern[str]]  # "evidence that X … is weak": before X; after the claim
     elided_denial: re.Pattern[str]  # "… where zoloft didn't": a bare denial right after the intervention
     elided_affirmation: tuple[re.Pattern[str], re.Pattern[str]]  # "…, ocrevus does" after; "it was the X" before
     set_apart: tuple[re.Pattern[str], re.Pattern[str]]  # ", not the X, is what …": before and after the intervention
@@ -141,6 +142,10 @@ def load_rules() -> Rules:
         attributive=frozenset(mods["attributive"]),
         contrast=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['after_claim']['contrast'])})$"),
         denied_after=words_regex(mods["after_claim"]["denied_after"]),
+        evidence_after=(
+            re.compile(rf"(?<![\w'-]){mods['after_claim']['evidence_before']}"),
+            words_regex(mods["after_claim"]["epistemic_after"]),
+        ),
         set_apart=(re.compile(mods["after_claim"]["set_apart_before"]), re.compile(mods["after_claim"]["set_apart_after"])),
         elided_denial=re.compile(rf"\s*(?:[\w'-]+\s+){{0,2}}?(?:{'|'.join(mods['after_claim']['elided_denial'])})"),
         elided_affirmation=(
