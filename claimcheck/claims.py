@@ -237,10 +237,16 @@ def _set_apart(lower: str, predicate: PredicateHit, intervention: tuple[int, int
 
 def _purpose_only(lower: str, predicate: PredicateHit, bounds: list[tuple[int, int]], rules: Rules) -> bool:
     """Whether the cue stands in a "whether" clause of research purpose ("to determine whether X helps Y")
-    and the evidence is not denied around it (see ``purpose`` in rules/modifiers.yaml)."""
+    and the evidence is not denied around it, or is a question about the dose (see ``purpose`` and
+    ``dosage_question`` in rules/modifiers.yaml)."""
     start = bounds[_clause_of(predicate.start, bounds)][0]
     before = lower[start : predicate.start]
+    if rules.dosage_question.search(before) is not None and predicate.text.split(" ", 1)[0] in _MODALS:
+        return True  # "how much vitamin D should I take for covid?" asks about the dose
     return rules.purpose.search(before) is not None and rules.epistemic.search(lower[start : predicate.end + 30]) is None
+
+
+_MODALS = frozenset({"should", "can", "could", "may", "must"})
 
 
 def stopped(lower: str, interventions: list[tuple[int, int]], rules: Rules) -> dict[int, tuple[int, int]]:

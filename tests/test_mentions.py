@@ -66,6 +66,9 @@ def test_mentions_sugar_is_dietary_sugar_except_beside_the_words_that_make_it_so
         # A practitioner who speaks is the source, not the intervention; misspelling search must not bring it back.
         ("my naturopath says colloidal silver prevents covid", ["colloidal-silver"]),
         ("my chiropractor fixed my migraines", ["chiropractic"]),
+        ("weed helps my anxiety", ["cannabis"]),  # cannabis slang, but not the garden's weeds
+        ("weed killer causes cancer", []),
+        ("we weed out the bad studies of LDN for MS", ["low-dose-naltrexone"]),
     ],
 )
 def test_mentions_a_verb_or_a_speaker_is_no_intervention(real_checker, text, interventions):
@@ -137,6 +140,8 @@ def test_mentions_an_abbreviation_the_tokenizer_cuts_in_two(real_checker, text, 
         ("I had a cold, echinacea cured it", True),
         ("a cold shower cures hangovers", False),
         ("a cold compress helps headaches", False),
+        ("would zinc help my cold", True),
+        ("vitamin C did nothing for my cold hands", False),
     ],
 )
 def test_mentions_a_cold_names_the_illness_only_where_it_ends_its_phrase(real_checker, text, names_the_cold):

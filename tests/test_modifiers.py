@@ -367,10 +367,22 @@ def test_modifiers_asking_whether_to_use_x_for_y_or_with_y(text, pair, predicate
     assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.predicate, c.claim.question) for c in claims] == [(pair, predicate, True)]
 
 
-def test_modifiers_a_dosage_question_is_no_claim():
+@pytest.mark.parametrize(
+    "text",
+    ["how many mg of cbd do you take for sleep?", "how much vitamin D should I take for covid?",
+     "what dose of magnesium should I take for migraines"],
+)
+def test_modifiers_a_dosage_question_is_no_claim(text):
     from claimcheck.checker import Checker
 
-    assert Checker(models=False).check("how many mg of cbd do you take for sleep?").claims == ()
+    assert Checker(models=False).check(text).claims == ()
+
+
+def test_modifiers_whether_to_take_x_for_y_is_still_a_question_about_y():
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check("should I take vitamin D for covid?").claims
+    assert [(c.claim.intervention.id, c.claim.condition.id, c.claim.question) for c in claims] == [("vitamin-d", "covid-19", True)]
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,7 @@ class Rules:
     speed_reach: int
     epistemic: re.Pattern[str]
     purpose: re.Pattern[str]  # "to determine whether": what follows is not asserted
+    dosage_question: re.Pattern[str]  # "how much X should I take": ends right before a cue of using X
     irony: re.Pattern[str]  # "oh sure", "🙄": may deny by mocking
     sarcasm: re.Pattern[str]  # "🙄", "said no one": inverts the writer's own claim
     sarcasm_after: re.Pattern[str]  # a next sentence that opens with one ("... said no one ever") mocks the claim
@@ -133,6 +134,7 @@ def load_rules() -> Rules:
         speed_reach=int(mods["negation"]["speed_reach"]),
         epistemic=words_regex(mods["negation"]["epistemic"]),
         purpose=words_regex(mods["purpose"]),
+        dosage_question=re.compile(rf"(?<![\w'-]){mods['dosage_question']}"),
         irony=words_regex(mods["irony"]),
         sarcasm=words_regex(mods["sarcasm"]),
         sarcasm_after=re.compile(rf"(?:{'|'.join(mods['sarcasm_after'])})(?![\w'])"),
