@@ -159,7 +159,9 @@ def read_pair(
         mods = replace(mods, negated=False)
     if predicate is not None and not mods.negated and _weak_evidence_after(lower, predicate, intervention, condition, window, rules):
         mods = replace(mods, negated=True, epistemic=True)
-    yardstick = rules.comparator.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None
+    yardstick = rules.comparator.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None and (
+        rules.praise_above_all.search(lower, clause_start, intervention[0]) is None
+    )
     return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window, yardstick, purpose)
 
 
@@ -168,7 +170,7 @@ def _denied_after(
 ) -> bool:
     """Whether a denial after the cue takes the claim back: "approved for rickets, not covid" (for covid),
     "a link researchers have ruled out", "… is a myth"."""
-    if predicate.end <= condition[0] and rules.contrast.search(lower, max(predicate.end, condition[0] - 14), condition[0]):
+    if predicate.end <= condition[0] and rules.contrast.search(lower, max(predicate.end, condition[0] - 26), condition[0]):
         return True
     return rules.denied_after.search(lower, max(predicate.end, condition[1]), window[1]) is not None
 

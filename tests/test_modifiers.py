@@ -933,3 +933,27 @@ def test_modifiers_links_papers_called_fraudulent_and_rejected_denials(text, neg
 
     claims = Checker(models=False).check(text).claims
     assert claims and all(c.claim.negated is negated for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "negated"),
+    [
+        ("Vitamin D is great for bones, not so much for covid", ("vitamin-d", "covid-19"), True),  # set apart
+        ("It would be wrong to say that ivermectin cures covid", ("ivermectin", "covid-19"), True),
+        ("it would be wrong to say that ssris don't help depression", ("ssris", "depression"), False),  # denial taken back
+        ("Nothing works better for migraines than magnesium", ("magnesium", "migraine"), False),  # praised, no yardstick
+        ("Not all doctors agree that statins prevent heart attacks", ("statins", "myocardial-infarction"), False),
+    ],
+)
+def test_modifiers_contrast_wrong_to_say_praise_above_all_and_not_all(text, pair, negated):
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check(text).claims
+    assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.negated) for c in claims] == [(pair, negated)]
+
+
+def test_modifiers_not_every_study_hedges_rather_than_denies():
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check("Not every study found that fish oil prevents heart disease").claims[0].claim
+    assert (claim.negated, claim.certainty) == (False, "hedged")
