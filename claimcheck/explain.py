@@ -64,6 +64,9 @@ def explain(claim: Claim, label: Label, match: Match | None) -> str:
         if match.outcome.population:
             parts.append(f"The evidence is about {match.outcome.population.strip().rstrip('.')}.")
         parts.append(f"Certainty of the evidence: {match.outcome.certainty.replace('_', ' ')}.")
+        if match.via_specific:
+            parts.append(f"(The claim names {claim.intervention.name} in general; for {claim.condition.name} it was judged on "
+                         f"the evidence for '{match.matched_intervention}'.)")
         if match.via_class:
             parts.append(f"(Evidence for the class '{match.matched_intervention}', which {claim.intervention.name} belongs to, was used.)")
         if match.via_parent:

@@ -47,6 +47,7 @@ class Match:
     via_class: bool = False  # the evidence is a class's the intervention belongs to (NSAIDs for ibuprofen)
     via_general_safety: bool = False  # a safety claim for one use, judged on the intervention's serious harms overall
     via_minor_harms: bool = False  # "few side effects": minor ones granted, judged on the serious harms (when assessed)
+    via_specific: bool = False  # a general entry named, judged on the one it stands for here ("vaccines" → MMR for measles)
 
     @property
     def matched_intervention(self) -> str:
@@ -86,6 +87,9 @@ GENERAL_HEALTH = "general-health"
 def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
     """The assessment outcome for a claim, or None if the knowledge base has none.
 
+    A general entry with no assessment for the pair is judged on the entry it stands for with that condition
+    (``specific_for``: "the vaccine doesn't prevent covid" on the COVID-19 vaccines' evidence).
+
     When nothing answers the pair, an outcome of the intervention for health in general marked ``every_condition``
     may: a practice found to work for no condition answers a claim about any one of them. A general "yes" never
     does (validation forbids the mark there): a benefit to health in general says nothing of a particular disease.
@@ -106,6 +110,11 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
             found = kb.find_outcome(claim.intervention.id, claim.condition.id, rel)
             if found is not None:
                 return _match(claim, found, rel, answer, fallback, weak)
+        specific = kb.specific_intervention(claim.intervention.id, claim.condition.id)
+        for rel, answer, fallback, weak in tries if specific else ():
+            found = kb.find_outcome(specific, claim.condition.id, rel)
+            if found is not None:
+                return replace(_match(claim, found, rel, answer, fallback, weak), via_class=False, via_specific=True)
         if claim.predicate == "is_safe":
             safety = _general_safety(claim, kb)
             if safety is not None:

@@ -114,6 +114,10 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
     if claim.certainty == "hedged" and label is Label.CONTRADICTED:
         confidence *= 0.9
         reasons.append("the claim is hedged")
+    if match.via_specific:
+        confidence *= 0.9
+        reasons.append(f"the claim names {claim.intervention.name} in general; judged on '{match.matched_intervention}', "
+                       f"the one for {claim.condition.name}")
     if match.via_class:
         confidence *= 0.85
         reasons.append(f"no assessment for the intervention itself; used the class it belongs to, '{match.matched_intervention}'")

@@ -319,3 +319,24 @@ def test_verdict_explanation_says_whom_the_evidence_is_about(real_checker):
     # The fluoride-IQ evidence is about high natural exposure; the verdict must not hide that.
     result = real_checker.check("fluoride lowers kids IQ").claims[0]
     assert "The evidence is about children exposed to high fluoride levels" in result.verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "assessment"),
+    [
+        ("the vaccine doesn't prevent covid", Label.CONTRADICTED, "covid-19-vaccine--covid-19#prevents"),
+        ("vaccines prevent measles", Label.SUPPORTED, "mmr-vaccine--measles#prevents"),
+        ("vaccines prevent long covid", Label.SUPPORTED, "covid-19-vaccine--long-covid#prevents"),  # through covid-19
+        ("vaccines cause autism", Label.CONTRADICTED, "vaccines--autism#causes"),  # the general entry's own first
+    ],
+)
+def test_verdict_vaccines_in_general_are_judged_on_the_vaccine_made_against_the_disease(real_checker, text, label, assessment):
+    result = real_checker.check(text).claims[0]
+    assert (result.verdict.label, result.verdict.assessment) == (label, assessment)
+
+
+def test_verdict_a_specific_vaccine_never_takes_another_vaccines_evidence(real_checker):
+    result = real_checker.check("the flu vaccine prevents measles").claims[0]
+    assert result.verdict.label == Label.NOT_IN_KB
+    reasons = real_checker.check("vaccines prevent measles").claims[0].verdict.reasons
+    assert any("in general" in r for r in reasons)

@@ -115,6 +115,14 @@ class KnowledgeBase:
         """The intervention and the classes whose evidence covers it (``member_of``), nearest first."""
         return self._lineage(self.interventions, intervention_id, "member_of")
 
+    def specific_intervention(self, intervention_id: str, condition_id: str) -> str | None:
+        """The intervention a general entry stands for with this condition (``specific_for``), looked up for the
+        condition and then its ancestors: "vaccines prevent long covid" is about COVID-19 vaccines."""
+        record = self.interventions.get(intervention_id)
+        if record is None or not record.specific_for:
+            return None
+        return next((record.specific_for[c] for c in self.condition_lineage(condition_id) if c in record.specific_for), None)
+
     def find_outcome(self, intervention_id: str, condition_id: str, relation: str) -> tuple[Assessment, Outcome, str] | None:
         """The assessment outcome for a claim, walking up the condition hierarchy.
 

@@ -70,6 +70,11 @@ class Intervention(Record):
         description="The class this belongs to, whose evidence covers it when it has none of its own (ibuprofen → NSAIDs).",
     )
     dose: str | None = Field(default=None, description="Dose qualifier that sets this entry apart from its parent.")
+    specific_for: dict[Slug, Slug] = Field(
+        default_factory=dict,
+        description="For a general entry: condition -> the intervention a claim about that condition names "
+        "('vaccines prevent measles' is about the MMR vaccine). Used when the general entry has no assessment.",
+    )
     description: str | None = None
 
 

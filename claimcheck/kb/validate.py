@@ -150,6 +150,11 @@ def _check_links(records: dict[str, dict[str, tuple[Record, Path]]], problems: l
                 problems.append(Problem(str(path), record.id, code, f"{field} refers to missing intervention {parent!r}"))
         if record.variant_of and record.member_of:  # type: ignore[attr-defined]
             problems.append(Problem(str(path), record.id, "E132", "variant_of and member_of both set: a variant is not judged by its parent's evidence, a member is"))
+        for condition, specific in record.specific_for.items():  # type: ignore[attr-defined]
+            if condition not in conditions:
+                problems.append(Problem(str(path), record.id, "E133", f"specific_for names missing condition {condition!r}"))
+            if specific not in interventions or specific == record.id:
+                problems.append(Problem(str(path), record.id, "E134", f"specific_for names missing or same intervention {specific!r}"))
     for record, path in conditions.values():
         seen = [record.id]
         parent = record.parent  # type: ignore[attr-defined]

@@ -119,6 +119,12 @@ def test_validate_class_links_must_resolve_and_exclude_variant_links(kb_copy):
     assert ("E132", "low-dose-naltrexone") in codes(kb_copy)
 
 
+def test_validate_specific_for_must_name_existing_records(kb_copy):
+    edit(kb_copy / "interventions" / "mmr-vaccine.yaml", specific_for={"measels": "ivermectin", "covid-19": "mmr-vacine"})
+    found = codes(kb_copy)
+    assert ("E133", "mmr-vaccine") in found and ("E134", "mmr-vaccine") in found
+
+
 def test_validate_duplicate_id_and_filename_mismatch(kb_copy):
     shutil.copy(kb_copy / "studies" / "reis2022.yaml", kb_copy / "studies" / "reis2022b.yaml")
     found = codes(kb_copy)
