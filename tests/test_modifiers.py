@@ -926,6 +926,7 @@ def test_modifiers_an_open_question_about_the_evidence_denies_the_evidence(text)
         ("a paper linking the MMR vaccine with autism was retracted", False),  # the paper's claim, reported
         ("my neuro says ldn is nonsense for ms", True),
         ("How can you say vaccines don't cause autism when my son changed overnight?", False),  # a denial rejected
+        ("lol imagine thinking ivermectin cures covid", True),  # a belief mocked
     ],
 )
 def test_modifiers_links_papers_called_fraudulent_and_rejected_denials(text, negated):
