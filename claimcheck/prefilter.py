@@ -155,9 +155,8 @@ class Prefilter:
         if not self._cue.matches_at(lower, starts) and not (glued_starts and self._cue.matches_at(glued, glued_starts)):
             return
         pieces = self.pieces(text)
-        if len(pieces) == 1:
-            if self._may_pair(text):
-                yield pieces[0]
+        if len(pieces) == 1:  # the whole text, already found to pair
+            yield pieces[0]
             return
         cued = [
             (start, end)
