@@ -38,6 +38,8 @@ from claimcheck.vocabulary import (
 LABELS = {"intervention": "INTERVENTION", "condition": "CONDITION"}
 #: Heads that coordinated names share ("flu and pneumonia vaccines").
 SHARED_HEADS = frozenset({"vaccine", "vaccines", "vaccination", "vaccinations", "shot", "shots", "jab", "jabs"})
+# Conditions whose name, right after another condition's, is that condition's head noun: "flu infections".
+HEAD_CONDITIONS = frozenset({"infection"})
 FUZZY_CUTOFF = 88.0
 FUZZY_MIN_LENGTH = 6
 FUZZY_MAX_LENGTH_CHANGE = 2
@@ -139,6 +141,7 @@ class MentionFinder:
             spans.append(self._make(doc, start, end, entry, "kb", 1.0))
         spans.extend(self._abbreviations(doc, texts))
         spans = self._shared_heads(doc, texts, spans)
+        spans = self._head_conditions(doc, spans)
         spans = self._stopped_exposures(doc, spans)
         covered = {i for span, _ in spans for i in range(span.start, span.end)} | guarded
         words = _Words(doc, texts)
@@ -198,6 +201,25 @@ class MentionFinder:
                 replaced[id(span)] = self._make(doc, span.start, span.end, entry, "kb-coordination", 0.9)
                 link = span.start - 1
         return [replaced.get(id(span), (span, m)) for span, m in spans]
+
+    def _head_conditions(self, doc: Doc, spans: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
+        """A general condition named right after a specific one is its head noun: "flu infections" names the flu,
+        once, not the flu and infections."""
+        heads = {span.start: span for span, m in spans if m.kind == "condition" and m.id in HEAD_CONDITIONS}
+        if not heads:
+            return spans
+        out: list[tuple[Span, Mention]] = []
+        absorbed: set[int] = set()
+        for span, m in spans:
+            head = heads.get(span.end) if m.kind == "condition" and m.id not in HEAD_CONDITIONS else None
+            if head is not None and m.id is not None:
+                entry = self._entries.get(f"condition|{m.id}")
+                if entry is not None:
+                    absorbed.add(id(head))
+                    out.append(self._make(doc, span.start, head.end, entry, m.source, m.score))
+                    continue
+            out.append((span, m))
+        return [(span, m) for span, m in out if id(span) not in absorbed]
 
     def _stopped_exposures(self, doc: Doc, spans: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
         """A condition named by stopping an intervention ("quitting smoking", tobacco dependence) is that intervention,

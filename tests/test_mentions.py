@@ -125,6 +125,18 @@ def test_mentions_coordinated_names_share_the_vaccine_head(real_checker, text, e
 
 @pytest.mark.parametrize(
     ("text", "expected"),
+    [
+        ("zinc prevents flu infections", [("zinc", "zinc"), ("flu infections", "influenza")]),
+        ("ivermectin cures covid infections", [("ivermectin", "ivermectin"), ("covid infections", "covid-19")]),
+        ("zinc prevents infections", [("zinc", "zinc"), ("infections", "infection")]),
+    ],
+)
+def test_mentions_infection_after_a_disease_is_its_head_noun_not_a_second_condition(real_checker, text, expected):
+    assert [(m[0], m[2]) for m in mentions(real_checker, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
     [("5G causes covid", ["5g-networks", "covid-19"]), ("I ate 5g of fat and my covid got worse", ["covid-19"])],
 )
 def test_mentions_an_abbreviation_the_tokenizer_cuts_in_two(real_checker, text, expected):
