@@ -190,3 +190,11 @@ def test_mentions_the_pill_is_the_contraceptive_pill(real_checker):
 def test_mentions_a_substance_named_by_its_level_in_the_body_is_no_intervention(real_checker, text, kept):
     doc = real_checker.nlp(text)
     assert any(m.kind == "intervention" for m in doc._.claimcheck_mentions) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "is_food"),
+    [("UPFs cause depression", True), ("UPF 50 clothing prevents skin cancer", False), ("UPF clothing blocks UV", False)],
+)
+def test_mentions_upf_is_ultra_processed_food_except_the_protection_factor_of_clothing(real_checker, text, is_food):
+    assert ("ultra-processed-food" in [m[2] for m in mentions(real_checker, text)]) is is_food
