@@ -121,11 +121,11 @@ class PairReading:
     modifiers: Modifiers
     window: tuple[int, int]  # the clauses the pair and its predicate span
     yardstick: bool = False  # the intervention is only compared with ("better than X", "nature's X"): no claim
-    purpose: bool = False  # the cue stands in a research purpose ("to determine whether X helps Y"): no claim
+    purpose: bool = False  # the cue stands in a research purpose ("to determine whether X helps Y") or a hypothesis: no claim
 
     @property
     def asserts_nothing(self) -> bool:
-        """Whether the pair can be no claim, whatever a model reads: a yardstick or a research purpose."""
+        """Whether the pair can be no claim, whatever a model reads: a yardstick, a research purpose or a hypothesis."""
         return self.yardstick or self.purpose
 
 
@@ -140,7 +140,8 @@ def read_pair(
         hits, intervention, condition, clause=clause, attributive=rules.attributive, lower=lower, others=others,
     )
     predicate, between = chosen if chosen else (None, False)
-    purpose = predicate is not None and _purpose_only(lower, predicate, bounds, rules)
+    if_clause = _if_clause(lower, predicate, intervention, condition, rules) if predicate is not None else None
+    purpose = predicate is not None and (_purpose_only(lower, predicate, bounds, rules) or if_clause == "hypothesis")
     if purpose:
         predicate, between = None, False
     anchor = predicate or PredicateHit("none", max(intervention[0], condition[0]), max(intervention[0], condition[0]), "", False)
@@ -157,7 +158,9 @@ def read_pair(
         mods = replace(mods, negated=True)
     elif predicate is not None and mods.negated and _elided_affirmation(lower, predicate, intervention, others, rules):
         mods = replace(mods, negated=False)
-    if predicate is not None and not mods.negated and _weak_evidence_after(lower, predicate, intervention, condition, window, rules):
+    if if_clause == "rhetorical":
+        mods = replace(mods, negated=not mods.negated, question=False)  # a rhetorical question asserts
+    if predicate is not None and not mods.negated and _weak_evidence_after(lower, predicate, intervention, condition, window, others, rules):
         mods = replace(mods, negated=True, epistemic=True)
     yardstick = rules.comparator.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None and (
         rules.praise_above_all.search(lower, clause_start, intervention[0]) is None
@@ -177,15 +180,17 @@ def _denied_after(
 
 def _weak_evidence_after(
     lower: str, predicate: PredicateHit, intervention: tuple[int, int], condition: tuple[int, int],
-    window: tuple[int, int], rules: Rules,
+    window: tuple[int, int], others: list[tuple[int, int]], rules: Rules,
 ) -> bool:
     """Whether the evidence for the claim, named before it, is called weak after it: "evidence that CBD treats
-    anxiety is weak at best" (an epistemic denial, as "little evidence that CBD treats anxiety")."""
+    anxiety is weak at best" (an epistemic denial, as "little evidence that CBD treats anxiety"), or the writer denies
+    the evidence after the claim: "while some claim turmeric cures cancer, there is no good evidence for it"."""
     before, after = rules.evidence_after
-    return (
-        before.search(lower, window[0], intervention[0]) is not None
-        and after.search(lower, max(predicate.end, condition[1], intervention[1]), window[1]) is not None
-    )
+    claim_end = max(predicate.end, condition[1], intervention[1])
+    denial = rules.evidence_denied_after.search(lower, claim_end)  # it closes the sentence: past the clause too
+    if denial is not None and not any(claim_end <= start < denial.start() for start, _ in others):
+        return True  # "while some claim X cures Y, there is no good evidence for it"
+    return before.search(lower, window[0], intervention[0]) is not None and after.search(lower, claim_end, window[1]) is not None
 
 
 def _elided_denial(
@@ -249,6 +254,33 @@ def _purpose_only(lower: str, predicate: PredicateHit, bounds: list[tuple[int, i
 
 
 _MODALS = frozenset({"should", "can", "could", "may", "must"})
+
+
+def _if_clause(
+    lower: str, predicate: PredicateHit, intervention: tuple[int, int], condition: tuple[int, int], rules: Rules,
+) -> str | None:
+    """What an if-clause that opens the sentence and holds the pair and its cue does to the claim.
+
+    "hypothesis": it asserts nothing ("If baking soda cured cancer, oncologists would be out of a job", the
+    annotation guideline); "rhetorical": a why-question after it argues the opposite of the clause ("if hcq
+    didn't work for covid, why would they ban it?" argues that it works); None: no such clause.
+    """
+    opening = rules.hypothesis.match(lower)
+    if opening is None:
+        return None
+    end = _HYPOTHESIS_END.search(lower, opening.end())
+    if end is None:  # nothing follows the if-clause: it is not a condition on anything
+        return None
+    inside = opening.end() <= min(intervention[0], condition[0], predicate.start)
+    if not inside or max(intervention[1], condition[1], predicate.end) > end.start():
+        return None
+    if _RHETORICAL.match(lower, end.end()) is not None:
+        return "rhetorical"
+    return "hypothesis" if rules.hypothesis_denied.search(lower, opening.end(), end.start()) is None else None
+
+
+_HYPOTHESIS_END = re.compile(r",|\sthen\s|\s(?=why\b|how come\b)")
+_RHETORICAL = re.compile(r"\s*(?:then\s+)?(?:why|how come)\b")
 
 
 def stopped(lower: str, interventions: list[tuple[int, int]], rules: Rules) -> dict[int, tuple[int, int]]:

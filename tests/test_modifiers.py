@@ -958,3 +958,81 @@ def test_modifiers_not_every_study_hedges_rather_than_denies():
 
     claim = Checker(models=False).check("Not every study found that fish oil prevents heart disease").claims[0].claim
     assert (claim.negated, claim.certainty) == (False, "hedged")
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("If LDN cured MS, neurologists would prescribe it.", []),  # a hypothesis asserts nothing
+        ("If turmeric helps arthritis, I'll try it.", []),
+        ("If hcq didnt work for covid why would they ban it??", [(("hydroxychloroquine", "covid-19"), False, False)]),
+        ("if ivermectin cures covid then why are people still dying", [(("ivermectin", "covid-19"), True, False)]),
+        ("If you have Crohn's, turmeric might calm your gut a little.", [(("turmeric", "crohns-disease"), False, False)]),
+        ("If only turmeric cured cancer.", [(("turmeric", "cancer"), True, False)]),  # a wish denies
+    ],
+)
+def test_modifiers_an_if_clause_holding_the_claim_asserts_nothing_unless_a_why_question_argues_against_it(text, claims):
+    from claimcheck.checker import Checker
+
+    found = Checker(models=False).check(text).claims
+    assert [((c.claim.intervention.id, c.claim.condition.id), c.claim.negated, c.claim.question) for c in found] == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("cbd is approved for seizures, not for your dog's anxiety", [False, True]),
+        ("Metformin treats diabetes, not cancer.", [False, True]),
+    ],
+)
+def test_modifiers_not_before_a_possessed_condition_denies_that_condition_only(text, negated):
+    from claimcheck.checker import Checker
+
+    assert [c.claim.negated for c in Checker(models=False).check(text).claims] == negated
+
+
+def test_modifiers_keeping_someone_from_getting_a_disease_is_prevention():
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check("Elderberry syrup kept my kids from getting the flu all winter.").claims[0].claim
+    assert (claim.intervention.id, claim.condition.id, claim.predicate, claim.negated) == ("elderberry", "influenza", "prevents", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "epistemic"),
+    [
+        ("While some claim turmeric cures cancer, there is no good evidence for it.", True, True),
+        ("People say LDN helps MS but there's no evidence.", True, True),
+        ("Vitamin C helps colds, there's little evidence for it though.", True, True),
+        ("Ivermectin cures covid and there is no evidence of harm.", False, False),  # another thing's evidence
+        ("Scientists are still debating whether statins cause memory loss.", True, True),
+    ],
+)
+def test_modifiers_the_writer_denying_the_evidence_after_the_claim_or_an_open_debate_denies_it(text, negated, epistemic):
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check(text).claims[0].claim
+    assert (claim.negated, claim.epistemic) == (negated, epistemic)
+
+
+def test_modifiers_what_a_study_tested_is_not_asserted_but_what_i_tested_and_saw_is():
+    from claimcheck.checker import Checker
+
+    checker = Checker(models=False)
+    assert checker.check("The trial, which tested whether LDN helps fibromyalgia, will report next year.").claims == ()
+    assert len(checker.check("I tested if magnesium helps my migraines and it did").claims) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("I got hair loss from Ozempic.", "causes"),
+        ("I got migraines from the pill", "causes"),
+        ("I got relief from my migraines from magnesium", "improves"),  # relief, not a harm
+        ("got rid of my acne from accutane", "cures"),
+    ],
+)
+def test_modifiers_a_condition_got_from_an_intervention_is_caused_by_it(text, predicate):
+    from claimcheck.checker import Checker
+
+    assert Checker(models=False).check(text).claims[0].claim.predicate == predicate

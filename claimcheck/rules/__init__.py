@@ -63,6 +63,8 @@ class Rules:
     epistemic: re.Pattern[str]
     purpose: re.Pattern[str]  # "to determine whether": what follows is not asserted
     dosage_question: re.Pattern[str]  # "how much X should I take": ends right before a cue of using X
+    hypothesis: re.Pattern[str]  # an if-clause opening the sentence: a claim wholly inside it is not asserted
+    hypothesis_denied: re.Pattern[str]  # a denial inside that if-clause ("if hcq didn't work…" argues it works)
     irony: re.Pattern[str]  # "oh sure", "🙄": may deny by mocking
     sarcasm: re.Pattern[str]  # "🙄", "said no one": inverts the writer's own claim
     sarcasm_after: re.Pattern[str]  # a next sentence that opens with one ("... said no one ever") mocks the claim
@@ -74,6 +76,7 @@ class Rules:
     contrast: re.Pattern[str]  # "…, not <condition>": ends right before the condition
     denied_after: re.Pattern[str]  # "… is a myth": takes back the claim before it
     evidence_after: tuple[re.Pattern[str], re.Pattern[str]]  # "evidence that X … is weak": before X; after the claim
+    evidence_denied_after: re.Pattern[str]  # "…, there is no good evidence for it": the writer denies the evidence
     elided_denial: re.Pattern[str]  # "… where zoloft didn't": a bare denial right after the intervention
     elided_affirmation: tuple[re.Pattern[str], re.Pattern[str]]  # "…, ocrevus does" after; "it was the X" before
     set_apart: tuple[re.Pattern[str], re.Pattern[str]]  # ", not the X, is what …": before and after the intervention
@@ -136,6 +139,8 @@ def load_rules() -> Rules:
         epistemic=words_regex(mods["negation"]["epistemic"]),
         purpose=words_regex(mods["purpose"]),
         dosage_question=re.compile(rf"(?<![\w'-]){mods['dosage_question']}"),
+        hypothesis=re.compile(mods["hypothesis"]),
+        hypothesis_denied=re.compile(mods["hypothesis_denied"]),
         irony=words_regex(mods["irony"]),
         sarcasm=words_regex(mods["sarcasm"]),
         sarcasm_after=re.compile(rf"(?:{'|'.join(mods['sarcasm_after'])})(?![\w'])"),
@@ -146,6 +151,7 @@ def load_rules() -> Rules:
         attributive=frozenset(mods["attributive"]),
         contrast=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['after_claim']['contrast'])})$"),
         denied_after=words_regex(mods["after_claim"]["denied_after"]),
+        evidence_denied_after=words_regex(mods["after_claim"]["evidence_denied_after"]),
         evidence_after=(
             re.compile(rf"(?<![\w'-]){mods['after_claim']['evidence_before']}"),
             words_regex(mods["after_claim"]["epistemic_after"]),
