@@ -38,8 +38,6 @@ from claimcheck.vocabulary import (
 LABELS = {"intervention": "INTERVENTION", "condition": "CONDITION"}
 #: Heads that coordinated names share ("flu and pneumonia vaccines").
 SHARED_HEADS = frozenset({"vaccine", "vaccines", "vaccination", "vaccinations", "shot", "shots", "jab", "jabs"})
-# Conditions whose name, right after another condition's, is that condition's head noun: "flu infections".
-HEAD_CONDITIONS = frozenset({"infection"})
 FUZZY_CUTOFF = 88.0
 FUZZY_MIN_LENGTH = 6
 FUZZY_MAX_LENGTH_CHANGE = 2
@@ -141,7 +139,7 @@ class MentionFinder:
             spans.append(self._make(doc, start, end, entry, "kb", 1.0))
         spans.extend(self._abbreviations(doc, texts))
         spans = self._shared_heads(doc, texts, spans)
-        spans = self._head_conditions(doc, spans)
+        spans = self._joined_conditions(doc, spans)
         spans = self._stopped_exposures(doc, spans)
         covered = {i for span, _ in spans for i in range(span.start, span.end)} | guarded
         words = _Words(doc, texts)
@@ -202,21 +200,23 @@ class MentionFinder:
                 link = span.start - 1
         return [replaced.get(id(span), (span, m)) for span, m in spans]
 
-    def _head_conditions(self, doc: Doc, spans: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
-        """A general condition named right after a specific one is its head noun: "flu infections" names the flu,
-        once, not the flu and infections."""
-        heads = {span.start: span for span, m in spans if m.kind == "condition" and m.id in HEAD_CONDITIONS}
-        if not heads:
+    def _joined_conditions(self, doc: Doc, spans: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
+        """Two condition names side by side that name one condition (rules/condition-heads.yaml): a general head
+        ("flu infections" names the flu, once) or a symptom of the disease before it ("my MS fatigue" names fatigue)."""
+        heads, symptoms = self.rules.general_heads, self.rules.symptoms
+        second = {span.start: (span, m) for span, m in spans if m.kind == "condition" and (m.id in heads or m.id in symptoms)}
+        if not second:
             return spans
         out: list[tuple[Span, Mention]] = []
         absorbed: set[int] = set()
         for span, m in spans:
-            head = heads.get(span.end) if m.kind == "condition" and m.id not in HEAD_CONDITIONS else None
-            if head is not None and m.id is not None:
-                entry = self._entries.get(f"condition|{m.id}")
+            found = second.get(span.end) if m.kind == "condition" and m.id not in heads else None
+            if found is not None and id(found[0]) not in absorbed:
+                kept = m if found[1].id in heads else found[1]
+                entry = self._entries.get(f"condition|{kept.id}")
                 if entry is not None:
-                    absorbed.add(id(head))
-                    out.append(self._make(doc, span.start, head.end, entry, m.source, m.score))
+                    absorbed.add(id(found[0]))
+                    out.append(self._make(doc, span.start, found[0].end, entry, kept.source, kept.score))
                     continue
             out.append((span, m))
         return [(span, m) for span, m in out if id(span) not in absorbed]

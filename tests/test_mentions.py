@@ -137,6 +137,25 @@ def test_mentions_infection_after_a_disease_is_its_head_noun_not_a_second_condit
 
 @pytest.mark.parametrize(
     ("text", "expected"),
+    [
+        ("LDN helped my MS fatigue", [("LDN", "low-dose-naltrexone"), ("MS fatigue", "fatigue")]),
+        ("magnesium helps my diabetes neuropathy", [("magnesium", "magnesium"), ("diabetes neuropathy", "peripheral-neuropathy")]),
+        ("LDN helps MS and fatigue", [("LDN", "low-dose-naltrexone"), ("MS", "multiple-sclerosis"), ("fatigue", "fatigue")]),
+    ],
+)
+def test_mentions_a_symptom_right_after_a_disease_is_the_condition_in_that_disease(real_checker, text, expected):
+    assert [(m[0], m[2]) for m in mentions(real_checker, text)] == expected
+
+
+def test_mentions_condition_heads_name_knowledge_base_conditions(real_checker):
+    from claimcheck.rules import load_rules
+
+    rules = load_rules()
+    assert (rules.general_heads | rules.symptoms) <= real_checker.kb.conditions.keys()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
     [("5G causes covid", ["5g-networks", "covid-19"]), ("I ate 5g of fat and my covid got worse", ["covid-19"])],
 )
 def test_mentions_an_abbreviation_the_tokenizer_cuts_in_two(real_checker, text, expected):

@@ -98,6 +98,8 @@ class Rules:
     phrase_enders: frozenset[str]
     article_names: frozenset[str]  # names whose article is part of them ("the pill")
     guarded_names: dict[str, tuple[frozenset[str], frozenset[str]]]  # name: (words before, words after) that exclude it
+    general_heads: frozenset[str]  # condition ids that, right after another condition, are its head noun ("flu infections")
+    symptoms: frozenset[str]  # condition ids that, right after a disease, are what a claim acts on ("MS fatigue")
 
 
 def _whole(patterns: list[str]) -> re.Pattern[str]:
@@ -113,6 +115,7 @@ def load_rules() -> Rules:
     abbr = _read("abbreviations.yaml")
     common = _read("common-words.yaml")["words"]
     ambiguous = _read("ambiguous-names.yaml")
+    heads = _read("condition-heads.yaml")
     cues = tuple(
         PredicateCue(words_regex([p["pattern"]]), p["class"], bool(p.get("negation_proof", False)), bool(p.get("denies", False)),
                      bool(p.get("between_only", False)), bool(p.get("weak", False)))
@@ -184,4 +187,6 @@ def load_rules() -> Rules:
         guarded_names={
             name: (frozenset(sides["after"]), frozenset(sides["before"])) for name, sides in ambiguous["guarded_names"].items()
         },
+        general_heads=frozenset(heads["general_heads"]),
+        symptoms=frozenset(heads["symptoms"]),
     )
