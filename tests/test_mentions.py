@@ -217,3 +217,20 @@ def test_mentions_a_substance_named_by_its_level_in_the_body_is_no_intervention(
 )
 def test_mentions_upf_is_ultra_processed_food_except_the_protection_factor_of_clothing(real_checker, text, is_food):
     assert ("ultra-processed-food" in [m[2] for m in mentions(real_checker, text)]) is is_food
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Tai chi prevents falls.", "falls", True),
+        ("My blood pressure falls after taking lisinopril.", "falls", False),
+        ("Melatonin helps when she falls asleep.", "falls", False),
+        ("Fiber prevents colon cancer.", "dietary-fibre", True),
+        ("Fiber broadband causes cancer.", "dietary-fibre", False),
+        ("carbon fiber bikes cause back pain", "dietary-fibre", False),
+    ],
+)
+def test_mentions_falls_and_fiber_are_names_only_where_no_word_beside_them_makes_them_something_else(
+    real_checker, text, name, expected
+):
+    assert (name in [m[2] for m in mentions(real_checker, text)]) is expected
