@@ -1036,3 +1036,10 @@ def test_modifiers_a_condition_got_from_an_intervention_is_caused_by_it(text, pr
     from claimcheck.checker import Checker
 
     assert Checker(models=False).check(text).claims[0].claim.predicate == predicate
+
+
+def test_modifiers_calling_an_intervention_a_fake_cure_says_it_does_nothing():
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check("Colloidal silver = fake medicine for infections.").claims[0].claim
+    assert (claim.predicate, claim.negated) == ("no_effect", False)
