@@ -10,8 +10,9 @@ condition. The test looks for them on the raw string, without spaCy:
 3. the pieces of text between the places where spaCy's sentencizer surely starts
    a new sentence that hold a cue (the places found in 2 serve every piece);
 4. names, in those pieces only: one Aho-Corasick pass over their lower-cased
-   words finds every name the pipeline can match (knowledge-base names, and the
-   first two words of the external tables' names), abbreviations are looked up
+   words finds every name the pipeline can match (knowledge-base names, the first
+   two words of the external tables' names, and the organs that name a condition
+   after a harm verb: rules/organ-harms.yaml), abbreviations are looked up
    in their own case, and a word that is not ordinary English may be a
    misspelling of one name.
 
@@ -112,6 +113,8 @@ class Prefilter:
         names = ((form, entry.kind, None) for form, entry in finder.vocab.phrases.items())
         if external and finder.external:
             names = chain(names, ((name, kind, 2) for name, kind in external_vocabulary(finder.gazetteer).kinds()))
+        # An organ after a harm verb names a condition ("destroys your liver": rules/organ-harms.yaml).
+        names = chain(names, ((organ, "condition", None) for organ in rules.organs))
         for name, kind, words in names:
             runs = _ALNUM.findall(name.lower())[:words]
             if runs:

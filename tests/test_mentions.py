@@ -234,3 +234,23 @@ def test_mentions_falls_and_fiber_are_names_only_where_no_word_beside_them_makes
     real_checker, text, name, expected
 ):
     assert (name in [m[2] for m in mentions(real_checker, text)]) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tylenol destroys your liver.", [("Tylenol", "paracetamol"), ("liver", "liver-disease")]),
+        ("Creatine is damaging my kidneys", [("Creatine", "creatine"), ("kidneys", "acute-kidney-injury")]),
+        ("The vaccine destroyed my immune system.", [("vaccine", "vaccines"), ("immune system", "immune-function")]),
+        ("People with damaged livers should avoid Tylenol.", [("Tylenol", "paracetamol")]),  # describes the organ
+        ("My liver is fine and I take Tylenol.", [("Tylenol", "paracetamol")]),  # an organ alone is no name
+    ],
+)
+def test_mentions_an_organ_after_a_harm_verb_names_its_disease(real_checker, text, expected):
+    assert [(m[0], m[2]) for m in mentions(real_checker, text)] == expected
+
+
+def test_mentions_organ_harms_name_knowledge_base_conditions(real_checker):
+    from claimcheck.rules import load_rules
+
+    assert set(load_rules().organs.values()) <= real_checker.kb.conditions.keys()

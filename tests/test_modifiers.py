@@ -1043,3 +1043,17 @@ def test_modifiers_calling_an_intervention_a_fake_cure_says_it_does_nothing():
 
     claim = Checker(models=False).check("Colloidal silver = fake medicine for infections.").claims[0].claim
     assert (claim.predicate, claim.negated) == ("no_effect", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Tylenol destroys your liver.", "causes"),  # not "destroys" (cures) at the same place
+        ("Antibiotics weaken your immune system.", "harms"),
+        ("Turmeric destroys cancer cells.", "cures"),
+    ],
+)
+def test_modifiers_harming_an_organ_is_a_harm_of_the_intervention(text, predicate):
+    from claimcheck.checker import Checker
+
+    assert Checker(models=False).check(text).claims[0].claim.predicate == predicate

@@ -13,9 +13,14 @@ def test_prefilter_skips_posts_without_health_names(real_checker, text):
     assert not real_checker.may_contain_claim(text)
 
 
-@pytest.mark.parametrize("text", ["LDN cured my MS", "ldn helped my ms", "naltrexonne cured my multiple sclerosus", "fenbendazole cures crohns"])
+@pytest.mark.parametrize(
+    "text",
+    ["LDN cured my MS", "ldn helped my ms", "naltrexonne cured my multiple sclerosus", "fenbendazole cures crohns",
+     "Tylenol destroys your liver.", "Fine weather. Creatine damages the kidneys!"],  # an organ names a condition there
+)
 def test_prefilter_passes_claims(real_checker, text):
     assert real_checker.may_contain_claim(text)
+    assert real_checker.check(text, prefilter=True) == real_checker.check(text)
 
 
 def test_prefilter_never_drops_a_claim_of_the_annotated_corpus(real_checker):

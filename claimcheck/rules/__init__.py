@@ -100,6 +100,8 @@ class Rules:
     guarded_names: dict[str, tuple[frozenset[str], frozenset[str]]]  # name: (words before, words after) that exclude it
     general_heads: frozenset[str]  # condition ids that, right after another condition, are its head noun ("flu infections")
     symptoms: frozenset[str]  # condition ids that, right after a disease, are what a claim acts on ("MS fatigue")
+    organ_harm: re.Pattern[str]  # "destroys your liver": group "organ" is the organ (rules/organ-harms.yaml)
+    organs: dict[str, str]  # organ word(s) -> the condition id it names after a harm verb
 
 
 def _whole(patterns: list[str]) -> re.Pattern[str]:
@@ -116,6 +118,8 @@ def load_rules() -> Rules:
     common = _read("common-words.yaml")["words"]
     ambiguous = _read("ambiguous-names.yaml")
     heads = _read("condition-heads.yaml")
+    organ_harm, organ_cues, organs = _organ_harms(_read("organ-harms.yaml"))
+    preds = [*preds, *organ_cues]
     cues = tuple(
         PredicateCue(words_regex([p["pattern"]]), p["class"], bool(p.get("negation_proof", False)), bool(p.get("denies", False)),
                      bool(p.get("between_only", False)), bool(p.get("weak", False)))
@@ -189,4 +193,26 @@ def load_rules() -> Rules:
         },
         general_heads=frozenset(heads["general_heads"]),
         symptoms=frozenset(heads["symptoms"]),
+        organ_harm=organ_harm,
+        organs=organs,
     )
+
+
+def _organ_harms(data: dict[str, Any]) -> tuple[re.Pattern[str], list[dict[str, str]], dict[str, str]]:
+    """rules/organ-harms.yaml: the pattern that finds "destroys your liver" (group "organ"), one predicate cue per
+    class spanning verb, possessive and organ, and each organ's condition."""
+    verbs, past = "|".join(data["verbs"]), "|".join(data["past"])
+    owners = "|".join(re.escape(p) for p in sorted(data["possessives"], key=len, reverse=True))
+    by_class: dict[str, list[str]] = {}
+    for organ, entry in data["organs"].items():
+        by_class.setdefault(entry["class"], []).append(re.escape(organ))
+    every = "|".join(re.escape(o) for o in sorted(data["organs"], key=len, reverse=True))
+    # A past participle with no possessive describes the organ ("people with weakened immune systems"): no claim.
+    # (\s after the verb ends the literal prefixes the scan's cue guard indexes: verbs x possessives x organs are many)
+    lead = rf"(?:(?:{verbs}|{past})\s(?:{owners}) |(?:{verbs})\s)"
+    pattern = re.compile(rf"(?<![\w'-]){lead}(?P<organ>{every})(?![\w'-])")
+    cues = [
+        {"pattern": rf"{lead}(?:{'|'.join(sorted(words, key=len, reverse=True))})", "class": cls}
+        for cls, words in sorted(by_class.items())
+    ]
+    return pattern, cues, {organ: entry["condition"] for organ, entry in data["organs"].items()}
