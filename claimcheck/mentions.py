@@ -118,6 +118,7 @@ class MentionFinder:
         for key, docs in patterns.items():
             self.matcher.add(key, docs)
         self._fuzzy_buckets = _fuzzy_buckets(self.vocab)
+        self._organ_stems = tuple({organ[:4] for organ in self.rules.organs})  # a quick test before the regex
         self._abbr_lower = {
             form.lower(): entry for form, entry in self.vocab.abbreviations.items() if form.lower() in self.rules.abbr_lowercase
         }
@@ -205,8 +206,7 @@ class MentionFinder:
         """An organ right after a harm verb names its disease: "destroys your liver" (liver disease), "weakens the
         immune system" (rules/organ-harms.yaml). An organ that is already a name keeps it."""
         text = doc_text(doc)
-        if not any(organ in text.lower() for organ in ("liver", "kidney", "heart", "eye", "vision", "joint", "bone",
-                                                        "stomach", "colon", "immun", "brain")):
+        if not any(stem in text.lower() for stem in self._organ_stems):
             return
         taken = {i for span, m in spans if m.kind == "condition" for i in range(span.start, span.end)}
         for match in self.rules.organ_harm.finditer(text.lower()):

@@ -242,6 +242,7 @@ def test_mentions_falls_and_fiber_are_names_only_where_no_word_beside_them_makes
         ("Tylenol destroys your liver.", [("Tylenol", "paracetamol"), ("liver", "liver-disease")]),
         ("Creatine is damaging my kidneys", [("Creatine", "creatine"), ("kidneys", "acute-kidney-injury")]),
         ("The vaccine destroyed my immune system.", [("vaccine", "vaccines"), ("immune system", "immune-function")]),
+        ("Adderall stunted my son's growth.", [("Adderall", "amphetamines"), ("growth", "growth-suppression")]),
         ("People with damaged livers should avoid Tylenol.", [("Tylenol", "paracetamol")]),  # describes the organ
         ("My liver is fine and I take Tylenol.", [("Tylenol", "paracetamol")]),  # an organ alone is no name
     ],
