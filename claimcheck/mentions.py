@@ -139,7 +139,7 @@ class MentionFinder:
             entry = self._entries[strings[match_id]]
             spans.append(self._make(doc, start, end, entry, "kb", 1.0))
         spans.extend(self._abbreviations(doc, texts))
-        spans.extend(self._harmed_organs(doc, spans))
+        spans.extend(self._organ_phrases(doc, spans))
         spans = self._shared_heads(doc, texts, spans)
         spans = self._joined_conditions(doc, spans)
         spans = self._stopped_exposures(doc, spans)
@@ -202,20 +202,24 @@ class MentionFinder:
                 link = span.start - 1
         return [replaced.get(id(span), (span, m)) for span, m in spans]
 
-    def _harmed_organs(self, doc: Doc, spans: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
-        """An organ right after a harm verb names its disease: "destroys your liver" (liver disease), "weakens the
-        immune system" (rules/organ-harms.yaml). An organ that is already a name keeps it."""
+    def _organ_phrases(self, doc: Doc, spans: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
+        """An organ right after a verb of its group names a condition: "destroys your liver" (liver disease), "weakens the
+        immune system", "detoxes the liver" (toxin build-up), "protects the liver" (rules/organ-phrases.yaml). An organ
+        that is already a name keeps it."""
         text = doc_text(doc)
         if not any(stem in text.lower() for stem in self._organ_stems):
             return
         taken = {i for span, m in spans if m.kind == "condition" for i in range(span.start, span.end)}
-        for match in self.rules.organ_harm.finditer(text.lower()):
-            span = doc.char_span(match.start("organ"), match.end("organ"))
-            if span is None or taken.intersection(range(span.start, span.end)):
-                continue
-            entry = self._entries.get(f"condition|{self.rules.organs[match.group('organ')]}")
-            if entry is not None:
-                yield self._make(doc, span.start, span.end, entry, "organ", 0.9)
+        lower = text.lower()
+        for phrase in self.rules.organ_phrases:
+            for match in phrase.pattern.finditer(lower):
+                span = doc.char_span(match.start("organ"), match.end("organ"))
+                if span is None or taken.intersection(range(span.start, span.end)):
+                    continue
+                entry = self._entries.get(f"condition|{phrase.conditions[match.group('organ')]}")
+                if entry is not None:
+                    taken.update(range(span.start, span.end))
+                    yield self._make(doc, span.start, span.end, entry, "organ", 0.9)
 
     def _joined_conditions(self, doc: Doc, spans: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
         """Two condition names side by side that name one condition (rules/condition-heads.yaml): a general head

@@ -12,7 +12,7 @@ condition. The test looks for them on the raw string, without spaCy:
 4. names, in those pieces only: one Aho-Corasick pass over their lower-cased
    words finds every name the pipeline can match (knowledge-base names, the first
    two words of the external tables' names, and the organs that name a condition
-   after a harm verb: rules/organ-harms.yaml), abbreviations are looked up
+   after some verbs: rules/organ-phrases.yaml), abbreviations are looked up
    in their own case, and a word that is not ordinary English may be a
    misspelling of one name.
 
@@ -113,7 +113,7 @@ class Prefilter:
         names = ((form, entry.kind, None) for form, entry in finder.vocab.phrases.items())
         if external and finder.external:
             names = chain(names, ((name, kind, 2) for name, kind in external_vocabulary(finder.gazetteer).kinds()))
-        # An organ after a harm verb names a condition ("destroys your liver": rules/organ-harms.yaml).
+        # An organ after a verb of its group names a condition ("destroys your liver": rules/organ-phrases.yaml).
         names = chain(names, ((organ, "condition", None) for organ in rules.organs))
         for name, kind, words in names:
             runs = _ALNUM.findall(name.lower())[:words]

@@ -243,15 +243,19 @@ def test_mentions_falls_and_fiber_are_names_only_where_no_word_beside_them_makes
         ("Creatine is damaging my kidneys", [("Creatine", "creatine"), ("kidneys", "acute-kidney-injury")]),
         ("The vaccine destroyed my immune system.", [("vaccine", "vaccines"), ("immune system", "immune-function")]),
         ("Adderall stunted my son's growth.", [("Adderall", "amphetamines"), ("growth", "growth-suppression")]),
+        ("Cannabis damages the teenage brain.", [("Cannabis", "cannabis"), ("brain", "cognitive-function")]),
+        ("Epsom salt baths detox the body.", [("Epsom salt baths", "epsom-salt-baths"), ("body", "toxin-buildup")]),
+        ("Milk thistle protects the liver.", [("Milk thistle", "milk-thistle"), ("liver", "liver-disease")]),
         ("People with damaged livers should avoid Tylenol.", [("Tylenol", "paracetamol")]),  # describes the organ
         ("My liver is fine and I take Tylenol.", [("Tylenol", "paracetamol")]),  # an organ alone is no name
     ],
 )
-def test_mentions_an_organ_after_a_harm_verb_names_its_disease(real_checker, text, expected):
+def test_mentions_an_organ_after_a_harm_detox_or_protect_verb_names_a_condition(real_checker, text, expected):
     assert [(m[0], m[2]) for m in mentions(real_checker, text)] == expected
 
 
 def test_mentions_organ_harms_name_knowledge_base_conditions(real_checker):
     from claimcheck.rules import load_rules
 
-    assert set(load_rules().organs.values()) <= real_checker.kb.conditions.keys()
+    named = {c for phrase in load_rules().organ_phrases for c in phrase.conditions.values()}
+    assert named <= real_checker.kb.conditions.keys()

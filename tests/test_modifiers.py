@@ -1051,9 +1051,11 @@ def test_modifiers_calling_an_intervention_a_fake_cure_says_it_does_nothing():
         ("Tylenol destroys your liver.", "causes"),  # not "destroys" (cures) at the same place
         ("Antibiotics weaken your immune system.", "harms"),
         ("Turmeric destroys cancer cells.", "cures"),
+        ("Coffee enemas detox the liver.", "treats"),  # the supposed build-up of toxins
+        ("Milk thistle protects the liver.", "prevents"),
     ],
 )
-def test_modifiers_harming_an_organ_is_a_harm_of_the_intervention(text, predicate):
+def test_modifiers_harming_cleansing_or_protecting_an_organ_is_a_claim_about_its_condition(text, predicate):
     from claimcheck.checker import Checker
 
     assert Checker(models=False).check(text).claims[0].claim.predicate == predicate

@@ -42,6 +42,14 @@ class PredicateCue:
 
 
 @dataclass(frozen=True, slots=True)
+class OrganPhrase:
+    """One group of rules/organ-phrases.yaml: after its verb (and a possessive), an organ names a condition."""
+
+    pattern: re.Pattern[str]  # group "organ" is the organ
+    conditions: dict[str, str]  # organ -> knowledge-base condition id
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """Every compiled cue lexicon."""
 
@@ -100,8 +108,8 @@ class Rules:
     guarded_names: dict[str, tuple[frozenset[str], frozenset[str]]]  # name: (words before, words after) that exclude it
     general_heads: frozenset[str]  # condition ids that, right after another condition, are its head noun ("flu infections")
     symptoms: frozenset[str]  # condition ids that, right after a disease, are what a claim acts on ("MS fatigue")
-    organ_harm: re.Pattern[str]  # "destroys your liver": group "organ" is the organ (rules/organ-harms.yaml)
-    organs: dict[str, str]  # organ word(s) -> the condition id it names after a harm verb
+    organ_phrases: tuple[OrganPhrase, ...]  # "destroys your liver", "detoxes the liver" (rules/organ-phrases.yaml)
+    organs: frozenset[str]  # every organ word of those phrases (the pre-filter indexes them as condition names)
 
 
 def _whole(patterns: list[str]) -> re.Pattern[str]:
@@ -118,7 +126,7 @@ def load_rules() -> Rules:
     common = _read("common-words.yaml")["words"]
     ambiguous = _read("ambiguous-names.yaml")
     heads = _read("condition-heads.yaml")
-    organ_harm, organ_cues, organs = _organ_harms(_read("organ-harms.yaml"))
+    organ_phrases, organ_cues, organs = _organ_phrases(_read("organ-phrases.yaml"))
     preds = [*preds, *organ_cues]
     cues = tuple(
         PredicateCue(words_regex([p["pattern"]]), p["class"], bool(p.get("negation_proof", False)), bool(p.get("denies", False)),
@@ -193,26 +201,31 @@ def load_rules() -> Rules:
         },
         general_heads=frozenset(heads["general_heads"]),
         symptoms=frozenset(heads["symptoms"]),
-        organ_harm=organ_harm,
+        organ_phrases=organ_phrases,
         organs=organs,
     )
 
 
-def _organ_harms(data: dict[str, Any]) -> tuple[re.Pattern[str], list[dict[str, str]], dict[str, str]]:
-    """rules/organ-harms.yaml: the pattern that finds "destroys your liver" (group "organ"), one predicate cue per
-    class spanning verb, possessive and organ, and each organ's condition."""
-    verbs, past = "|".join(data["verbs"]), "|".join(data["past"])
+def _organ_phrases(data: dict[str, Any]) -> tuple[tuple[OrganPhrase, ...], list[dict[str, str]], frozenset[str]]:
+    """rules/organ-phrases.yaml: one pattern per group ("destroys your liver": group "organ" is the organ), one
+    predicate cue per group and class spanning verb, possessive and organ, and every organ word."""
     owners = "|".join(re.escape(p) for p in sorted(data["possessives"], key=len, reverse=True))
-    by_class: dict[str, list[str]] = {}
-    for organ, entry in data["organs"].items():
-        by_class.setdefault(entry["class"], []).append(re.escape(organ))
-    every = "|".join(re.escape(o) for o in sorted(data["organs"], key=len, reverse=True))
-    # A past participle with no possessive describes the organ ("people with weakened immune systems"): no claim.
-    # (\s after the verb ends the literal prefixes the scan's cue guard indexes: verbs x possessives x organs are many)
-    lead = rf"(?:(?:{verbs}|{past})\s(?:{owners}) |(?:{verbs})\s)"
-    pattern = re.compile(rf"(?<![\w'-]){lead}(?P<organ>{every})(?![\w'-])")
-    cues = [
-        {"pattern": rf"{lead}(?:{'|'.join(sorted(words, key=len, reverse=True))})", "class": cls}
-        for cls, words in sorted(by_class.items())
-    ]
-    return pattern, cues, {organ: entry["condition"] for organ, entry in data["organs"].items()}
+    adjectives = "|".join(re.escape(a) for a in sorted(data["adjectives"], key=len, reverse=True))
+    phrases: list[OrganPhrase] = []
+    cues: list[dict[str, str]] = []
+    for group in data["groups"].values():
+        verbs, past = "|".join(group["verbs"]), "|".join(group["past"])
+        # A past participle needs a possessive: "people with weakened immune systems" describes the organ. (\s after
+        # the verb ends the literal prefixes the scan's cue guard indexes: verbs x possessives x organs are many.)
+        lead = rf"(?:(?:{verbs}|{past})\s(?:{owners}) |(?:{verbs})\s(?:(?:{owners}) )?)(?:(?:{adjectives}) )?"
+        organs: dict[str, str] = group["organs"]
+        every = "|".join(re.escape(o) for o in sorted(organs, key=len, reverse=True))
+        phrases.append(OrganPhrase(re.compile(rf"(?<![\w'-]){lead}(?P<organ>{every})(?![\w'-])"), dict(organs)))
+        by_class: dict[str, list[str]] = {}
+        for organ in organs:
+            by_class.setdefault(group.get("functions", {}).get(organ, group["class"]), []).append(re.escape(organ))
+        cues.extend(
+            {"pattern": rf"{lead}(?:{'|'.join(sorted(words, key=len, reverse=True))})", "class": cls}
+            for cls, words in sorted(by_class.items())
+        )
+    return tuple(phrases), cues, frozenset(o for group in data["groups"].values() for o in group["organs"])

@@ -57,6 +57,7 @@ ITEMS = [
     S("vitamin c iv doesnt shrink tumors, a 2019 trial showed nothing",
       C("vitamin c", "tumors", "treats", negated=True, reported=True)),
     S("coffee enemas detox the liver and cure cancer, been that way for 100 yrs",
+      C("coffee enemas", "liver", "treats"),
       C("coffee enemas", "cancer", "cures")),
     S("coffee enemas made my friend's colitis way worse",
       C("coffee enemas", "colitis", "harms", anecdote=True)),
