@@ -228,9 +228,13 @@ def test_mentions_upf_is_ultra_processed_food_except_the_protection_factor_of_cl
         ("Fiber prevents colon cancer.", "dietary-fibre", True),
         ("Fiber broadband causes cancer.", "dietary-fibre", False),
         ("carbon fiber bikes cause back pain", "dietary-fibre", False),
+        ("Salt causes high blood pressure.", "dietary-salt", True),
+        ("Gargling salt water cures sore throats.", "dietary-salt", False),
+        ("Nuts prevent heart disease.", "nuts", True),
+        ("This drives me nuts, vaccines cause autism.", "nuts", False),
     ],
 )
-def test_mentions_falls_and_fiber_are_names_only_where_no_word_beside_them_makes_them_something_else(
+def test_mentions_guarded_everyday_words_are_names_only_where_no_word_beside_them_makes_them_something_else(
     real_checker, text, name, expected
 ):
     assert (name in [m[2] for m in mentions(real_checker, text)]) is expected

@@ -93,13 +93,13 @@ def test_validate_stop_word_synonym(kb_copy):
 
 
 def test_validate_a_stop_word_is_allowed_only_as_a_guarded_name(kb_copy):
-    # "sugar" is checked in context (rules/ambiguous-names.yaml: not in "blood sugar"); "salt" has no such guard.
+    # "sugar" is checked in context (rules/ambiguous-names.yaml: not in "blood sugar"); "water" has no such guard.
     stop = kb_copy / "lexicon" / "stop-synonyms.yaml"
     stop.parent.mkdir(exist_ok=True)
-    stop.write_text("words:\n  - {word: sugar, reason: guarded}\n  - {word: salt, reason: generic}\n")
+    stop.write_text("words:\n  - {word: sugar, reason: guarded}\n  - {word: water, reason: generic}\n")
     edit(kb_copy / "interventions" / "ivermectin.yaml", synonyms=["ivm", "sugar"])
     assert ("E120", "ivermectin") not in codes(kb_copy)
-    edit(kb_copy / "interventions" / "ivermectin.yaml", synonyms=["ivm", "salt"])
+    edit(kb_copy / "interventions" / "ivermectin.yaml", synonyms=["ivm", "water"])
     assert ("E120", "ivermectin") in codes(kb_copy)
 
 
