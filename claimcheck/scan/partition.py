@@ -178,6 +178,7 @@ _local = threading.local()
 def build_processor(options: ScanOptions, factory: Callable[[], Any] | None = None) -> BatchProcessor:
     """A processor with its checker built and warmed, and the memory its building freed given back."""
     checker = (factory or resolve_factory(options.checker))()
+    release_free_memory()  # before the pre-filter is built: the peak is then the larger step, not both together
     warm = getattr(checker, "may_contain_claim", None)
     if warm is not None:
         warm("LDN cures MS")  # builds the pre-filter now, so that its scaffolding is freed below
