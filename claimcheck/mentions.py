@@ -206,11 +206,10 @@ class MentionFinder:
         """An organ right after a verb of its group names a condition: "destroys your liver" (liver disease), "weakens the
         immune system", "detoxes the liver" (toxin build-up), "protects the liver" (rules/organ-phrases.yaml). An organ
         that is already a name keeps it."""
-        text = doc_text(doc)
-        if not any(stem in text.lower() for stem in self._organ_stems):
+        lower = doc_text(doc).lower()
+        if not any(stem in lower for stem in self._organ_stems):
             return
         taken = {i for span, m in spans if m.kind == "condition" for i in range(span.start, span.end)}
-        lower = text.lower()
         for phrase in self.rules.organ_phrases:
             for match in phrase.pattern.finditer(lower):
                 span = doc.char_span(match.start("organ"), match.end("organ"))
