@@ -1059,3 +1059,59 @@ def test_modifiers_harming_cleansing_or_protecting_an_organ_is_a_claim_about_its
     from claimcheck.checker import Checker
 
     assert Checker(models=False).check(text).claims[0].claim.predicate == predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("Rapamycin extends lifespan.", "prevents", False),
+        ("Metformin prolongs your lifespan.", "prevents", False),
+        ("Fish oil cuts heart attacks in high-risk patients.", "improves", False),
+        ("Cannabidiol cut the frequency of seizures in Dravet syndrome.", "improves", False),
+        ("Vitamin D won't save you from covid.", "prevents", True),
+        ("The flu shot saved my kids from the flu.", "prevents", False),
+    ],
+)
+def test_modifiers_extending_life_cutting_events_and_saving_from_a_disease(text, predicate, negated):
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check(text).claims[0].claim
+    assert (claim.predicate, claim.negated) == (predicate, negated)
+
+
+def test_modifiers_cutting_out_an_intervention_is_no_cut_of_the_condition():
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check("She cuts out sugar and her acne cleared.").claims[0].claim
+    assert claim.predicate != "improves"  # stopping sugar cleared it: a claim that sugar harms acne
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "question"),
+    [
+        ("mouth taping cured my sleep apnea (it did not, please see a doctor)", True, False),
+        ("ldn helps ms fatigue, it doesnt", True, False),
+        ("ldn helped my fatigue but it did not help my pain", False, False),  # a denial of something else
+        ("Does ivermectin cure covid? It doesn't.", True, False),  # the writer answers the question
+        ("Does ivermectin cure covid? It doesn't cure it but it helps.", False, True),  # no bare answer
+    ],
+)
+def test_modifiers_a_bare_it_did_not_takes_the_claim_back_or_answers_the_question(text, negated, question):
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check(text).claims[0].claim
+    assert (claim.negated, claim.question) == (negated, question)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some parents believe amber teething necklaces ease teething pain, though no study has shown it.",
+        "People say turmeric cures cancer but no trial has ever shown that.",
+    ],
+)
+def test_modifiers_no_study_has_shown_it_after_the_claim_denies_the_evidence(text):
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check(text).claims[0].claim
+    assert (claim.negated, claim.epistemic) == (True, True)
