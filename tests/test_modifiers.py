@@ -1053,9 +1053,11 @@ def test_modifiers_calling_an_intervention_a_fake_cure_says_it_does_nothing():
         ("Turmeric destroys cancer cells.", "cures"),
         ("Coffee enemas detox the liver.", "treats"),  # the supposed build-up of toxins
         ("Milk thistle protects the liver.", "prevents"),
+        ("Castor oil induces labor.", "treats"),  # getting labour going
+        ("Raspberry leaf tea can bring on labour.", "treats"),
     ],
 )
-def test_modifiers_harming_cleansing_or_protecting_an_organ_is_a_claim_about_its_condition(text, predicate):
+def test_modifiers_harming_cleansing_protecting_an_organ_or_inducing_labour_is_a_claim_about_its_condition(text, predicate):
     from claimcheck.checker import Checker
 
     assert Checker(models=False).check(text).claims[0].claim.predicate == predicate
