@@ -1117,3 +1117,19 @@ def test_modifiers_no_study_has_shown_it_after_the_claim_denies_the_evidence(tex
 
     claim = Checker(models=False).check(text).claims[0].claim
     assert (claim.negated, claim.epistemic) == (True, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("vaccines are the reason autism rates went up", "causes", False),
+        ("Vaccines are not the reason for autism.", "causes", True),
+        ("fluoride is why i have zero cavities at 40", "prevents", False),  # the reason a condition stays away
+        ("the vitamin d is why i never get colds", "prevents", False),
+    ],
+)
+def test_modifiers_an_intervention_named_as_the_reason_causes_or_keeps_away_the_condition(text, predicate, negated):
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check(text).claims[0].claim
+    assert (claim.predicate, claim.negated) == (predicate, negated)
