@@ -263,3 +263,15 @@ def test_mentions_organ_harms_name_knowledge_base_conditions(real_checker):
 
     named = {c for phrase in load_rules().organ_phrases for c in phrase.conditions.values()}
     assert named <= real_checker.kb.conditions.keys()
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Cycling causes erectile dysfunction.", True),
+        ("Carb cycling cures diabetes.", False),  # a diet schedule, not riding a bike
+    ],
+)
+def test_mentions_cycling_is_riding_a_bike_except_in_carb_or_steroid_cycling(real_checker, text, named):
+    ids = {r.claim.intervention.id for r in real_checker.check(text).claims}
+    assert ("cycling" in ids) == named

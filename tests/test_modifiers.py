@@ -1133,3 +1133,17 @@ def test_modifiers_an_intervention_named_as_the_reason_causes_or_keeps_away_the_
 
     claim = Checker(models=False).check(text).claims[0].claim
     assert (claim.predicate, claim.negated) == (predicate, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Ipecac treats poisoning.", "treats"),  # the condition is no harm cue
+        ("Fluoride is poisoning our kids.", "harms"),
+        ("Ice baths speed muscle recovery.", "improves"),
+    ],
+)
+def test_modifiers_poisoning_as_a_condition_and_speeding_muscle_recovery(text, predicate):
+    from claimcheck.checker import Checker
+
+    assert Checker(models=False).check(text).claims[0].claim.predicate == predicate
