@@ -139,7 +139,7 @@ class MentionFinder:
             entry = self._entries[strings[match_id]]
             spans.append(self._make(doc, start, end, entry, "kb", 1.0))
         spans.extend(self._abbreviations(doc, texts))
-        spans.extend(self._organ_phrases(doc, spans))
+        spans = self._with_organ_phrases(doc, spans)
         spans = self._shared_heads(doc, texts, spans)
         spans = self._joined_conditions(doc, spans)
         spans = self._stopped_exposures(doc, spans)
@@ -201,6 +201,16 @@ class MentionFinder:
                 replaced[id(span)] = self._make(doc, span.start, span.end, entry, "kb-coordination", 0.9)
                 link = span.start - 1
         return [replaced.get(id(span), (span, m)) for span, m in spans]
+
+    def _with_organ_phrases(self, doc: Doc, spans: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
+        """The spans with the organ phrases added; an organ phrase replaces an intervention name on the same words
+        ("zinc boosts testosterone": testosterone levels, not testosterone therapy)."""
+        organs = list(self._organ_phrases(doc, spans))
+        if not organs:
+            return spans
+        words = {i for span, _ in organs for i in range(span.start, span.end)}
+        kept = [(s, m) for s, m in spans if m.kind != "intervention" or not words.intersection(range(s.start, s.end))]
+        return kept + organs
 
     def _organ_phrases(self, doc: Doc, spans: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
         """An organ right after a verb of its group names a condition: "destroys your liver" (liver disease), "weakens the

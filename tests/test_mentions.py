@@ -275,3 +275,20 @@ def test_mentions_organ_harms_name_knowledge_base_conditions(real_checker):
 def test_mentions_cycling_is_riding_a_bike_except_in_carb_or_steroid_cycling(real_checker, text, named):
     ids = {r.claim.intervention.id for r in real_checker.check(text).claims}
     assert ("cycling" in ids) == named
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("Zinc boosts testosterone.", "testosterone-levels"),
+        ("Soy lowers testosterone.", "hypogonadism"),
+    ],
+)
+def test_mentions_testosterone_after_a_verb_that_raises_or_lowers_it_is_the_level_not_the_therapy(real_checker, text, condition):
+    claim = real_checker.check(text).claims[0].claim
+    assert (claim.condition.id, claim.intervention.id != "testosterone-therapy") == (condition, True)
+
+
+def test_mentions_a_testosterone_dose_stays_the_therapy(real_checker):
+    doc = real_checker.nlp("My doctor increased my testosterone dose.")
+    assert [(m.kind, m.id) for m in doc._.claimcheck_mentions] == [("intervention", "testosterone-therapy")]

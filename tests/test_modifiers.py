@@ -1056,6 +1056,9 @@ def test_modifiers_calling_an_intervention_a_fake_cure_says_it_does_nothing():
         ("Castor oil induces labor.", "treats"),  # getting labour going
         ("Raspberry leaf tea can bring on labour.", "treats"),
         ("Eye exercises improve your vision.", "improves"),  # better sight
+        ("Ashwagandha boosts testosterone.", "improves"),  # the level, not testosterone therapy
+        ("Soy lowers testosterone.", "causes"),  # low testosterone
+        ("BCAAs build muscle.", "improves"),
     ],
 )
 def test_modifiers_harming_cleansing_protecting_an_organ_or_inducing_labour_is_a_claim_about_its_condition(text, predicate):

@@ -220,7 +220,9 @@ def _organ_phrases(data: dict[str, Any]) -> tuple[tuple[OrganPhrase, ...], list[
         lead = rf"(?:(?:{verbs}|{past})\s(?:{owners}) |(?:{verbs})\s(?:(?:{owners}) )?)(?:(?:{adjectives}) )?"
         organs: dict[str, str] = group["organs"]
         every = "|".join(re.escape(o) for o in sorted(organs, key=len, reverse=True))
-        phrases.append(OrganPhrase(re.compile(rf"(?<![\w'-]){lead}(?P<organ>{every})(?![\w'-])"), dict(organs)))
+        # `not_before`: words after the organ that make it something else ("increased my testosterone dose").
+        guard = "".join(rf"(?!\s+{re.escape(w)}(?![\w'-]))" for w in group.get("not_before", ()))
+        phrases.append(OrganPhrase(re.compile(rf"(?<![\w'-]){lead}(?P<organ>{every})(?![\w'-]){guard}"), dict(organs)))
         by_class: dict[str, list[str]] = {}
         for organ in organs:
             by_class.setdefault(group.get("functions", {}).get(organ, group["class"]), []).append(re.escape(organ))
