@@ -1145,6 +1145,7 @@ def test_modifiers_an_intervention_named_as_the_reason_causes_or_keeps_away_the_
         ("Ipecac treats poisoning.", "treats"),  # the condition is no harm cue
         ("Fluoride is poisoning our kids.", "harms"),
         ("Ice baths speed muscle recovery.", "improves"),
+        ("Alcohol cleans wounds.", "treats"),
     ],
 )
 def test_modifiers_poisoning_as_a_condition_and_speeding_muscle_recovery(text, predicate):
