@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 # The sentence after a claim's, up to its end mark: where a writer answers a question ("... covid? No.").
 _EFFECT_OR_SAFETY = frozenset({"cures", "treats", "improves", "prevents", "is_safe"})
 _NEXT_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s)")
 #: What stopping X is said to do, as a claim about X: (X's predicate, whether the negation turns).
 #: Stopping X cures or helps Y: X worsens Y; prevents Y: X causes Y; causes Y: X prevents Y; worsens Y:
 #: X treats Y; does nothing for Y: X does not cause Y. Safety and approval of stopping say nothing of X.
@@ -162,6 +163,7 @@ def read_pair(
         mods = replace(mods, negated=not mods.negated, question=False)  # a rhetorical question asserts
     if predicate is not None and not mods.negated and _weak_evidence_after(lower, predicate, intervention, condition, window, others, rules):
         mods = replace(mods, negated=True, epistemic=True)
+    mods = _answered_within(sentence, max(intervention[1], condition[1], anchor.end), mods, rules)
     yardstick = rules.comparator.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None and (
         rules.praise_above_all.search(lower, clause_start, intervention[0]) is None
     )
@@ -408,16 +410,33 @@ def answered(claim: Claim, text: str, rules: Rules | None = None) -> Claim:
     cider vinegar fixed my reflux. said no one ever". ``text``: the text the claim's offsets point into."""
     rules = rules or load_rules()
     following = _NEXT_SENTENCE.match(text, claim.end)
-    answer = following.group(0) if following else ""
-    if not (claim.question or claim.reported) and rules.sarcasm_after.match(answer.strip().lower()):
-        return replace(claim, negated=not claim.negated)
-    if not claim.question or claim.negated:
-        return claim
+    negated, question = answer_to(claim.negated, claim.question, claim.reported, following.group(0) if following else "", rules)
+    return claim if (negated, question) == (claim.negated, claim.question) else replace(claim, negated=negated, question=question)
+
+
+def answer_to(negated: bool, question: bool, reported: bool, answer: str, rules: Rules) -> tuple[bool, bool]:
+    """(negated, question) of a claim once the sentence after it, ``answer``, is read (see :func:`answered`)."""
+    if not (question or reported) and rules.sarcasm_after.match(answer.strip().lower()):
+        return not negated, question
+    if not question or negated:
+        return negated, question
     if rules.answer_no.fullmatch(answer):
-        return replace(claim, question=False, negated=True)
+        return True, False
     if rules.answer_yes.fullmatch(answer):
-        return replace(claim, question=False)
-    return claim
+        return False, False
+    return negated, question
+
+
+def _answered_within(sentence: str, claim_end: int, mods: Modifiers, rules: Rules) -> Modifiers:
+    """A text read as one sentence that goes on past the claim's sentence ("Do Vaccines Cause Autism? Two Decades of
+    Research Say No", an annotated headline) is answered as :func:`answered` answers the next sentence. spaCy's
+    sentences never go on so, and the checker answers them from the following text."""
+    end = _SENTENCE_END.search(sentence, claim_end)
+    if end is None:
+        return mods
+    following = _NEXT_SENTENCE.match(sentence, end.end())
+    negated, question = answer_to(mods.negated, mods.question, mods.reported, following.group(0) if following else "", rules)
+    return mods if (negated, question) == (mods.negated, mods.question) else replace(mods, negated=negated, question=question)
 
 
 class ClaimExtractor:

@@ -1152,3 +1152,20 @@ def test_modifiers_poisoning_as_a_condition_and_speeding_muscle_recovery(text, p
     from claimcheck.checker import Checker
 
     assert Checker(models=False).check(text).claims[0].claim.predicate == predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "question"),
+    [
+        ("Do Vaccines Cause Autism? Two Decades of Research Say No", True, False),
+        ("Do vaccines cause autism? Yes.", False, False),
+    ],
+)
+def test_modifiers_a_text_read_as_one_sentence_is_answered_as_the_checker_answers_the_next_sentence(text, negated, question):
+    from claimcheck.claims import clause_bounds, read_pair
+    from claimcheck.modifiers import find_predicates
+
+    lower = text.lower()
+    vaccines, autism = lower.index("vaccines"), lower.index("autism")
+    reading = read_pair(text, lower, find_predicates(lower), clause_bounds(lower), (vaccines, vaccines + 8), (autism, autism + 6), [])
+    assert (reading.modifiers.negated, reading.modifiers.question) == (negated, question)
