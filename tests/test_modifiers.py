@@ -1060,6 +1060,8 @@ def test_modifiers_calling_an_intervention_a_fake_cure_says_it_does_nothing():
         ("Soy lowers testosterone.", "causes"),  # low testosterone
         ("BCAAs build muscle.", "improves"),
         ("Charcoal toothpaste whitens teeth.", "treats"),  # stained teeth
+        ("Epidurals slow labor.", "causes"),  # prolonged labour
+        ("Eating dates shortens labor.", "prevents"),
     ],
 )
 def test_modifiers_harming_cleansing_protecting_an_organ_or_inducing_labour_is_a_claim_about_its_condition(text, predicate):
