@@ -203,13 +203,13 @@ class MentionFinder:
         return [replaced.get(id(span), (span, m)) for span, m in spans]
 
     def _with_organ_phrases(self, doc: Doc, spans: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
-        """The spans with the organ phrases added; an organ phrase replaces an intervention name on the same words
-        ("zinc boosts testosterone": testosterone levels, not testosterone therapy)."""
+        """The spans with the organ phrases added; an organ phrase replaces an intervention name within its words
+        ("zinc boosts testosterone": testosterone levels, not testosterone therapy). A longer name keeps its words."""
         organs = list(self._organ_phrases(doc, spans))
         if not organs:
             return spans
-        words = {i for span, _ in organs for i in range(span.start, span.end)}
-        kept = [(s, m) for s, m in spans if m.kind != "intervention" or not words.intersection(range(s.start, s.end))]
+        inside = [(span.start, span.end) for span, _ in organs]
+        kept = [(s, m) for s, m in spans if m.kind != "intervention" or not any(a <= s.start and s.end <= b for a, b in inside)]
         return kept + organs
 
     def _organ_phrases(self, doc: Doc, spans: list[tuple[Span, Mention]]) -> Iterable[tuple[Span, Mention]]:
