@@ -1172,3 +1172,10 @@ def test_modifiers_a_text_read_as_one_sentence_is_answered_as_the_checker_answer
     vaccines, autism = lower.index("vaccines"), lower.index("autism")
     reading = read_pair(text, lower, find_predicates(lower), clause_bounds(lower), (vaccines, vaccines + 8), (autism, autism + 6), [])
     assert (reading.modifiers.negated, reading.modifiers.question) == (negated, question)
+
+
+def test_modifiers_easing_labour_pain_is_no_claim_about_how_long_labour_lasts():
+    from claimcheck.checker import Checker
+
+    claims = Checker(models=False).check("An epidural eases labour pain.").claims
+    assert all(c.claim.condition.id != "prolonged-labour" for c in claims)
