@@ -28,67 +28,74 @@ class LiteralGuard:
     """``search`` with the result of ``pattern.search`` (truthiness and leftmost match), usually much faster."""
 
     def __init__(self, pattern: re.Pattern[str], alternatives: list[re.Pattern[str]] | None = None) -> None:
-        """``alternatives``: the top-level alternatives of ``pattern``, in its order, each a whole pattern (same
-        flags); given, a match at a place is tried only with those whose literal prefixes start with its
-        character, which is the same match (the others cannot match there), with less work."""
+        """``alternatives``: the top-level alternatives of ``pattern``, each a whole pattern (same flags); given,
+        a place is tried only with the alternatives that own one of the literal prefixes found there (the others
+        cannot match there), which gives the same match with much less work."""
         self.pattern = pattern
         self._automaton: Any = None
-        self._by_char: dict[str, re.Pattern[str]] = {}
-        prefixes = literal_prefixes(pattern)
-        if prefixes:
+        self._alternatives = list(alternatives or [])
+        self._groups: dict[int, re.Pattern[str]] = {}  # compiled on first use: a scan meets few of them
+        owners: dict[str, int] = {}  # literal prefix -> bit set of the alternatives it may start
+        owned = [literal_prefixes(a) for a in self._alternatives]
+        if owned and all(owned):
+            for i, found in enumerate(owned):
+                for prefix in found or ():
+                    owners[prefix] = owners.get(prefix, 0) | 1 << i
+        else:  # no alternatives, or one may start anywhere: every place tries the whole pattern
+            owners = dict.fromkeys(literal_prefixes(pattern) or (), _WHOLE)
+        if owners:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
-            for prefix in prefixes:
-                automaton.add_word(prefix, len(prefix))
+            for prefix, mask in owners.items():
+                automaton.add_word(prefix, (len(prefix), mask))
             automaton.make_automaton()
             self._automaton = automaton
-            self._by_char = _by_first_char(alternatives or [])
 
     @property
     def guarded(self) -> bool:
-        """Whether every match starts with one of the literal prefixes (else :meth:`starts` is not available)."""
+        """Whether every match starts with one of the literal prefixes (else :meth:`places` is not available)."""
         return self._automaton is not None
 
     def search(self, text: str) -> re.Match[str] | None:
         """The leftmost match of the pattern in ``text``, or None."""
         if self._automaton is None:
             return self.pattern.search(text)
-        for start in self.starts(text):
-            found = self._matcher(text[start]).match(text, start)
+        starts, masks = self.places(text)
+        for start, mask in zip(starts, masks, strict=True):
+            found = self._group(mask).match(text, start)
             if found is not None:
                 return found
         return None
 
-    def _matcher(self, char: str) -> re.Pattern[str]:
-        """The alternatives that may match where ``char`` stands (the whole pattern when not grouped)."""
-        return self._by_char.get(char, self.pattern)
+    def places(self, text: str) -> tuple[list[int], list[int]]:
+        """Where a literal prefix starts, in order (every match starts at one of them), and for each place
+        which alternatives may match there (an opaque key for :meth:`matches_at`)."""
+        found: dict[int, int] = {}
+        for end, (length, mask) in self._automaton.iter(text):
+            start = end - length + 1
+            found[start] = found.get(start, 0) | mask
+        starts = sorted(found)
+        return starts, [found[start] for start in starts]
 
-    def starts(self, text: str) -> list[int]:
-        """The places where a literal prefix starts, in order: every match starts at one of them."""
-        return sorted({end - length + 1 for end, length in self._automaton.iter(text)})
+    def matches_at(self, text: str, starts: list[int], masks: list[int]) -> bool:
+        """Whether the pattern matches ``text`` at one of ``starts`` (with their ``masks`` from :meth:`places`)."""
+        return any(self._group(mask).match(text, start) is not None for start, mask in zip(starts, masks, strict=True))
 
-    def matches_at(self, text: str, starts: list[int]) -> bool:
-        """Whether the pattern matches ``text`` at one of ``starts``."""
-        return any(self._matcher(text[start]).match(text, start) is not None for start in starts)
+    def _group(self, mask: int) -> re.Pattern[str]:
+        """The alternatives in ``mask``, in their order, as one pattern (the whole pattern for _WHOLE)."""
+        group = self._groups.get(mask)
+        if group is None:
+            if mask == _WHOLE:
+                group = self.pattern
+            else:
+                chosen = [a for i, a in enumerate(self._alternatives) if mask >> i & 1]
+                group = re.compile("|".join(f"(?:{a.pattern})" for a in chosen), chosen[0].flags)
+            self._groups[mask] = group
+        return group
 
 
-def _by_first_char(alternatives: list[re.Pattern[str]]) -> dict[str, re.Pattern[str]]:
-    """For each first character of a literal prefix, the alternatives that may start with it, joined in order.
-
-    Empty when an alternative has no literal prefixes (then every place tries the whole pattern).
-    """
-    groups: dict[str, list[re.Pattern[str]]] = {}
-    for alternative in alternatives:
-        prefixes = literal_prefixes(alternative)
-        if not prefixes:
-            return {}
-        for char in sorted({p[0] for p in prefixes}):
-            groups.setdefault(char, []).append(alternative)
-    return {
-        char: re.compile("|".join(f"(?:{a.pattern})" for a in group), group[0].flags)
-        for char, group in groups.items()
-    }
+_WHOLE = -1
 
 
 def literal_prefixes(pattern: re.Pattern[str]) -> set[str] | None:
@@ -160,26 +167,30 @@ class PatternSet:
 
     def finditer_each(self, text: str) -> list[list[re.Match[str]]]:
         """For each pattern, ``list(pattern.finditer(text))`` (patterns here never match the empty string)."""
-        starts: list[set[int]] = [set() for _ in self.patterns]
+        found = self.finditer_found(text)
+        return [found.get(i, []) for i in range(len(self.patterns))]
+
+    def finditer_found(self, text: str) -> dict[int, list[re.Match[str]]]:
+        """:meth:`finditer_each` for the patterns that match, by index in ascending order (most match nowhere)."""
+        starts: dict[int, set[int]] = {i: set() for i in self._plain}
         if self._automaton is not None:
             for end, (length, indices) in self._automaton.iter(text):
                 for i in indices:
-                    starts[i].add(end - length + 1)
-        out: list[list[re.Match[str]]] = []
-        for i, pattern in enumerate(self.patterns):
+                    starts.setdefault(i, set()).add(end - length + 1)
+        out: dict[int, list[re.Match[str]]] = {}
+        for i in sorted(starts):
+            pattern = self.patterns[i]
             if i in self._plain:
-                out.append(list(pattern.finditer(text)))
-                continue
-            if not starts[i]:
-                out.append([])
-                continue
-            found, reach = [], 0
-            for start in sorted(starts[i]):
-                if start < reach:
-                    continue
-                m = pattern.match(text, start)
-                if m is not None and m.end() > m.start():
-                    found.append(m)
-                    reach = m.end()
-            out.append(found)
+                found = list(pattern.finditer(text))
+            else:
+                found, reach = [], 0
+                for start in sorted(starts[i]):
+                    if start < reach:
+                        continue
+                    m = pattern.match(text, start)
+                    if m is not None and m.end() > m.start():
+                        found.append(m)
+                        reach = m.end()
+            if found:
+                out[i] = found
         return out

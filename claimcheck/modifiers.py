@@ -49,7 +49,8 @@ def find_predicates(lower: str, rules: Rules | None = None) -> list[PredicateHit
     """All predicate cues in a lower-cased sentence; a cue inside a longer cue is dropped."""
     rules = rules or load_rules()
     hits = []
-    for cue, matches in zip(rules.predicates, rules.predicate_search.finditer_each(lower)):
+    for i, matches in rules.predicate_search.finditer_found(lower).items():
+        cue = rules.predicates[i]
         for m in matches:
             hits.append(PredicateHit(cue.predicate, m.start(), m.end(), m.group(0), cue.negation_proof, cue.denies, cue.between_only, cue.weak))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))

@@ -152,34 +152,36 @@ class Prefilter:
         if not self._may_pair(text):
             return
         lower = text.lower()
-        starts = self._cue.starts(lower)
+        places = self._cue.places(lower)
         glued = _GLUED.sub(" ", lower)
-        glued_starts = self._cue.starts(glued) if glued != lower else []
-        if not self._cue.matches_at(lower, starts) and not (glued_starts and self._cue.matches_at(glued, glued_starts)):
-            return
-        pieces = self.pieces(text)
-        if len(pieces) == 1:  # the whole text, already found to pair
-            yield pieces[0]
+        glued_places = self._cue.places(glued) if glued != lower else ([], [])
+        if not places[0] and not glued_places[0]:
             return
         cued = [
             (start, end)
-            for start, end in pieces
-            if self._piece_cue(lower, starts, start, end) or (glued_starts and self._piece_cue(glued, glued_starts, start, end))
+            for start, end in self.pieces(text)
+            if self._piece_cue(lower, places, start, end) or self._piece_cue(glued, glued_places, start, end)
         ]
-        if cued:
-            for (start, end), paired in zip(cued, self._paired_pieces(text, cued), strict=True):
+        if len(cued) == 1 and cued[0] == (0, len(text)):  # the whole text, already found to pair
+            yield cued[0]
+        elif cued:
+            for piece, paired in zip(cued, self._paired_pieces(text, cued), strict=True):
                 if paired:
-                    yield start, end
+                    yield piece
 
-    def _piece_cue(self, lower: str, starts: list[int], start: int, end: int) -> bool:
+    def _piece_cue(self, lower: str, places: tuple[list[int], list[int]], start: int, end: int) -> bool:
         """``_has_cue``'s search on one piece, from the literal prefixes found in the whole (lower-cased) text.
 
         A prefix that runs past the piece's end cannot match inside it, and the
         glued form of a piece is the same slice of the glued text (a piece begins
         after white space or with it).
         """
-        local = [s - start for s in starts[bisect_left(starts, start) : bisect_left(starts, end)]]
-        return bool(local) and self._cue.matches_at(lower[start:end], local)
+        starts, masks = places
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        if first == last:
+            return False
+        local = [s - start for s in starts[first:last]]
+        return self._cue.matches_at(lower[start:end], local, masks[first:last])
 
     def _careful_candidates(self, text: str) -> Iterator[tuple[int, int]]:
         """:meth:`candidates` for any text: each piece tested on its own."""
@@ -271,12 +273,13 @@ class Prefilter:
             cased += self._split(cased)
             if found == _BOTH:
                 return True
-        for run in self._abbreviations.keys() & set(cased):
-            found |= self._abbreviations[run]
-        for run in self._abbreviations_lower.keys() & runs:
-            found |= self._abbreviations_lower[run]
-        if found == _BOTH:
-            return True
+        if not self._abbreviation_lowers.isdisjoint(runs):  # an abbreviation is, lower-cased, one of the runs
+            for run in self._abbreviations.keys() & set(cased):
+                found |= self._abbreviations[run]
+            for run in self._abbreviations_lower.keys() & runs:
+                found |= self._abbreviations_lower[run]
+            if found == _BOTH:
+                return True
         if not self._fuzzy:
             return False
         # Each misspelling match holds a word that is not ordinary English, and

@@ -55,15 +55,23 @@ def test_guarded_search_equals_re_on_the_corpus():
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(CUE_WORDS, max_size=20).map("".join))
-def test_the_guard_of_the_rules_tries_only_the_alternatives_that_start_with_the_character_and_answers_as_re(text):
-    from claimcheck.literal_guard import _by_first_char
-
-    assert RULES.cue_search._by_char  # the rules' guard groups its alternatives by first character
-    starts = RULES.cue_search.starts(text)
-    for start in starts:
+def test_the_guard_of_the_rules_tries_only_the_alternatives_that_own_a_prefix_found_there_and_answers_as_re(text):
+    guard = RULES.cue_search
+    assert guard.guarded and guard._alternatives  # the rules' guard groups its alternatives by their prefixes
+    starts, masks = guard.places(text)
+    assert starts == sorted({m.start() for m in RULES.any_predicate.finditer(text)} | set(starts))  # every match start is a place
+    for start, mask in zip(starts, masks, strict=True):
         expected = RULES.any_predicate.match(text, start)
-        found = RULES.cue_search._matcher(text[start]).match(text, start)
+        found = guard._group(mask).match(text, start)
         assert (found is None) == (expected is None)
         if expected is not None:
             assert found.span() == expected.span()
-    assert _by_first_char([re.compile(r"\w+"), re.compile("help")]) == {}  # no literal prefix: no grouping
+        assert guard.matches_at(text, [start], [mask]) == (expected is not None)
+
+
+def test_a_guard_whose_alternative_may_start_anywhere_tries_the_whole_pattern():
+    pattern = re.compile(r"\w+|help")
+    guard = LiteralGuard(pattern, [re.compile(r"\w+"), re.compile("help")])
+    assert not guard.guarded and guard.search("a help") is not None
+    guard = LiteralGuard(re.compile("help|cure"), [re.compile(r"\w+"), re.compile("help")])
+    assert guard.guarded and guard.places("to help")[0] == [3] and guard.search("to help").span() == (3, 7)
