@@ -13,9 +13,11 @@ number of jobs.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from collections.abc import Hashable, Iterable
+from functools import lru_cache
 from typing import Any
 
 from claimcheck.results import LABEL_MEANINGS, Label
@@ -160,11 +162,23 @@ def parse_day(value: Any) -> str | None:
         if abs(seconds) > 1e11:
             seconds /= 1000.0
         try:
-            day = dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
-        except (OverflowError, OSError, ValueError):
+            return _unix_day(math.floor(seconds / 86400))
+        except (OverflowError, ValueError):  # inf, nan
             return None
-        return day.isoformat() if MIN_YEAR <= day.year <= MAX_YEAR else None
     return None
+
+
+@lru_cache(maxsize=4096)
+def _unix_day(number: int) -> str | None:
+    """The UTC day ``number`` days after 1970-01-01 (a scan's posts fall on few days: cached)."""
+    try:
+        day = _EPOCH + dt.timedelta(days=number)
+    except OverflowError:
+        return None
+    return day.isoformat() if MIN_YEAR <= day.year <= MAX_YEAR else None
+
+
+_EPOCH = dt.date(1970, 1, 1)
 
 
 def entity_key(mention: Any) -> str:

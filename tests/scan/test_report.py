@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.scan.html_report import render_html
 from claimcheck.scan.report import ScanAggregate, SpaceSaving, parse_day
@@ -66,6 +69,19 @@ def test_report_space_saving_merge_keeps_the_guarantee():
 )
 def test_report_parse_day(value, day):
     assert parse_day(value) == day
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.integers(-10**13, 10**13), st.floats(allow_nan=True, allow_infinity=True)))
+def test_report_parse_day_of_unix_time_is_the_utc_date_of_the_timestamp(value):
+    seconds = value / 1000 if abs(value) > 1e11 else value
+    try:
+        day = dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        expected = None
+    else:
+        expected = day.isoformat() if 1990 <= day.year <= 2100 else None
+    assert parse_day(value) == expected
 
 
 def aggregate_of(texts: list[str], times: list[object] | None = None) -> ScanAggregate:
