@@ -155,6 +155,7 @@ def read_pair(
         _denied_after(lower, predicate, condition, window, rules)
         or _elided_denial(lower, predicate, intervention, others, rules)
         or _set_apart(lower, predicate, intervention, rules)
+        or _excluded_after(lower, predicate, intervention, rules)
     ):
         mods = replace(mods, negated=True)
     elif predicate is not None and mods.negated and _elided_affirmation(lower, predicate, intervention, others, rules):
@@ -242,6 +243,12 @@ def _set_apart(lower: str, predicate: PredicateHit, intervention: tuple[int, int
         and before.search(lower, max(0, intervention[0] - 30), intervention[0]) is not None
         and after.match(lower, intervention[1]) is not None
     )
+
+
+def _excluded_after(lower: str, predicate: PredicateHit, intervention: tuple[int, int], rules: Rules) -> bool:
+    """Whether "not" or "unlike" excludes the intervention from the claim made before it: "remdesivir is approved for
+    covid, not hcq" (for hcq)."""
+    return predicate.end <= intervention[0] and rules.excluded_after.search(lower, max(predicate.end, intervention[0] - 40), intervention[0]) is not None
 
 
 def _purpose_only(lower: str, predicate: PredicateHit, bounds: list[tuple[int, int]], rules: Rules) -> bool:

@@ -172,6 +172,16 @@ def test_modifiers_did_not_change_is_no_effect(claim_of):
         # "does not work" denies that it works, as "doesn't work" and "never worked" do (the guideline).
         ("ivermectin does not work for covid", "treats", True),
         ("ivermectin doesnt work for covid", "treats", True),
+        # Denials typed without the apostrophe deny as the spelled-out ones do.
+        ("ldn wasnt helping my ms at all", "improves", True),
+        ("ivermectin shots arent the reason covid went up", "causes", True),
+        ("ivermectin wouldnt cure covid", "cures", True),
+        # Cues: "doing more for", "kept ... away" over three words, rates cut, marketing's "supports healthy ...".
+        ("ldn is doing more for my ms than anything else", "treats", False),
+        ("ldn has kept my ms relapses away for years", "prevents", False),
+        ("ldn cut ms relapse rates by half", "prevents", False),
+        ("ldn supports healthy brain function in people with ms", "improves", False),
+        ("ivermectin should be avoided by people with covid", "is_safe", True),  # not safe for them
         ("i doubt ivermectin does much for covid", "treats", True),
         ("LDN does so much for my MS", "treats", False),
         # Of two cues of one kind between the names, the one nearer the condition speaks of it.
@@ -694,6 +704,8 @@ def test_modifiers_an_elided_denial_fine_in_pregnancy_and_still_got_it(text, pai
         # A denial after both names is still a denial of both; a denial of its own keeps to its own name.
         ("ivermectin doesn't cure covid and hcq doesn't either", {"ivermectin": True, "hydroxychloroquine": True}),
         ("my crohn's went into remission on remicade after humira stopped working", {"remicade": False, "adalimumab": True}),
+        # "not" or "unlike" after the claim excludes the name it stands before.
+        ("remdesivir is approved for covid, not hcq", {"remdesivir": False, "hydroxychloroquine": True}),
     ],
 )
 def test_modifiers_an_elided_affirmation_claims_what_the_denial_took_from_another(text, negated):

@@ -88,6 +88,7 @@ class Rules:
     elided_denial: re.Pattern[str]  # "… where zoloft didn't": a bare denial right after the intervention
     elided_affirmation: tuple[re.Pattern[str], re.Pattern[str]]  # "…, ocrevus does" after; "it was the X" before
     set_apart: tuple[re.Pattern[str], re.Pattern[str]]  # ", not the X, is what …": before and after the intervention
+    excluded_after: re.Pattern[str]  # "approved for covid, not hcq": right before an intervention after the cue
     cessation: re.Pattern[str]  # ends right before an intervention that is stopped ("quitting X", "avoiding X")
     cessation_resumed: re.Pattern[str]  # after the stopped X, makes X the subject again ("because it")
     hedging: re.Pattern[str]
@@ -172,6 +173,7 @@ def load_rules() -> Rules:
             words_regex(mods["after_claim"]["epistemic_after"]),
         ),
         set_apart=(re.compile(mods["after_claim"]["set_apart_before"]), re.compile(mods["after_claim"]["set_apart_after"])),
+        excluded_after=re.compile(mods["after_claim"]["excluded_after"]),
         elided_denial=re.compile(rf"\s*(?:[\w'-]+\s+){{0,2}}?(?:{'|'.join(mods['after_claim']['elided_denial'])})"),
         elided_affirmation=(
             re.compile(rf"\s*(?:[\w'-]+\s+){{0,2}}?(?:{'|'.join(mods['after_claim']['elided_affirmation'])})"),
