@@ -34,7 +34,9 @@ class LiteralGuard:
         self.pattern = pattern
         self._automaton: Any = None
         self._alternatives = list(alternatives or [])
-        self._groups: dict[int, re.Pattern[str]] = {}  # compiled on first use: a scan meets few of them
+        # Compiled on first use (a scan meets few). The prefixes found at one place are prefixes of one another, so
+        # each set is named by its longest prefix: there are at most as many groups as prefixes.
+        self._groups: dict[int, re.Pattern[str]] = {}
         owners: dict[str, int] = {}  # literal prefix -> bit set of the alternatives it may start
         owned = [literal_prefixes(a) for a in self._alternatives]
         if owned and all(owned):
