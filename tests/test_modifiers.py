@@ -695,6 +695,20 @@ def test_modifiers_an_elided_denial_fine_in_pregnancy_and_still_got_it(text, pai
 
 
 @pytest.mark.parametrize(
+    ("text", "pair", "predicate"),
+    [
+        ("benadryl helps kids sleep", ("diphenhydramine", "childhood-insomnia"), "improves"),
+        ("domperidone increases breast milk supply", ("domperidone", "low-milk-supply"), "improves"),
+    ],
+)
+def test_modifiers_helping_children_sleep_and_more_milk_are_benefits(text, pair, predicate):
+    from claimcheck.checker import Checker
+
+    claims = {(c.claim.intervention.id, c.claim.condition.id): c.claim for c in Checker(models=False).check(text).claims}
+    assert (claims[pair].predicate, claims[pair].negated) == (predicate, False)
+
+
+@pytest.mark.parametrize(
     ("text", "negated"),
     [
         ("LDN doesnt help MS, ocrevus does", {"low-dose-naltrexone": True, "ocrelizumab": False}),
@@ -859,7 +873,17 @@ def test_modifiers_coordinated_names_share_a_denial_and_bringing_it_down_improve
         ("metformin dropped my blood sugar a full point", "treats", False),
         ("LDN is a miracle for fibro, 3 weeks in and i can walk my dog again", "treats", False),
         ("ldn and curcumin have kept my ulcerative colitis quiet for 2 yrs", "treats", False),
-        ("echinacea tea seems to knock my colds out in half the time", "cures", False),
+        # Knocking out, shrinking and remission are treatment, not cure (the guideline).
+        ("echinacea tea seems to knock my colds out in half the time", "treats", False),
+        ("rick simpson oil shrank my moms lung tumor by half", "treats", False),
+        ("humira has kept my rheumatoid arthritis in remission for 2 years", "treats", False),
+        ("my crohns is not in remission on ldn", "treats", True),
+        # An approval "to prevent" or "to reduce the risk of" is an approval.
+        ("atorvastatin is licensed to reduce the risk of heart attack in adults", "is_approved", False),
+        # Less spread is prevention, as is keeping people safe from it.
+        ("ivermectin cuts the spread of covid", "prevents", False),
+        ("ivermectin reduces covid transmission in households", "prevents", False),
+        ("ivermectin keeps your family safe from covid", "prevents", False),
         ("dtap shots made my sons eczema flare like crazy", "harms", False),
         ("tried ldn for my fibromyalgia for 6 months and it didnt make a difference", "no_effect", False),
         ("acupuncture performed about as well as sham acupuncture for knee osteoarthritis", "no_effect", False),
