@@ -166,7 +166,7 @@ class MentionFinder:
     def _guarded_out(self, texts: list[str], start: int, end: int) -> bool:
         """An everyday word used as a name ("sugar") beside a word that makes it something else ("blood sugar",
         "sugar pill", "sugar-free")."""
-        guard = self.rules.guarded_names.get(texts[start].lower()) if end - start == 1 else None
+        guard = self.rules.guarded_names.get(" ".join(texts[start:end]).lower())
         if guard is None:
             return False
         after, before = guard

@@ -232,6 +232,10 @@ def test_mentions_upf_is_ultra_processed_food_except_the_protection_factor_of_cl
         ("Gargling salt water cures sore throats.", "dietary-salt", False),
         ("Nuts prevent heart disease.", "nuts", True),
         ("This drives me nuts, vaccines cause autism.", "nuts", False),
+        ("Her blood pressure falls on standing.", "falls", False),  # "on" is a word, not YAML's true
+        ("Social media causes depression in teens.", "social-media", True),
+        ("I saw on social media that garlic cures colds.", "social-media", False),
+        ("A social media post says ivermectin cures covid.", "social-media", False),
     ],
 )
 def test_mentions_guarded_everyday_words_are_names_only_where_no_word_beside_them_makes_them_something_else(
@@ -250,6 +254,7 @@ def test_mentions_guarded_everyday_words_are_names_only_where_no_word_beside_the
         ("Cannabis damages the teenage brain.", [("Cannabis", "cannabis"), ("brain", "cognitive-function")]),
         ("Epsom salt baths detox the body.", [("Epsom salt baths", "epsom-salt-baths"), ("body", "toxin-buildup")]),
         ("Milk thistle protects the liver.", [("Milk thistle", "milk-thistle"), ("liver", "liver-disease")]),
+        ("Sucralose destroys your gut microbiome.", [("Sucralose", "non-sugar-sweeteners"), ("gut microbiome", "gut-dysbiosis")]),
         ("People with damaged livers should avoid Tylenol.", [("Tylenol", "paracetamol")]),  # describes the organ
         ("My liver is fine and I take Tylenol.", [("Tylenol", "paracetamol")]),  # an organ alone is no name
     ],
@@ -292,3 +297,20 @@ def test_mentions_testosterone_after_a_verb_that_raises_or_lowers_it_is_the_leve
 def test_mentions_a_testosterone_dose_stays_the_therapy(real_checker):
     doc = real_checker.nlp("My doctor increased my testosterone dose.")
     assert [(m.kind, m.id) for m in doc._.claimcheck_mentions] == [("intervention", "testosterone-therapy")]
+
+
+def test_mentions_every_word_of_the_name_guards_is_a_string():
+    """YAML reads a bare on, off, yes or no as a boolean, which then never equals a word of the text."""
+    from claimcheck.rules import _read
+
+    def words(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from words(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from words(value)
+        else:
+            yield node
+
+    assert all(isinstance(w, str) for w in words(_read("ambiguous-names.yaml")))
