@@ -255,6 +255,12 @@ def test_mentions_guarded_everyday_words_are_names_only_where_no_word_beside_the
         ("Epsom salt baths detox the body.", [("Epsom salt baths", "epsom-salt-baths"), ("body", "toxin-buildup")]),
         ("Milk thistle protects the liver.", [("Milk thistle", "milk-thistle"), ("liver", "liver-disease")]),
         ("Sucralose destroys your gut microbiome.", [("Sucralose", "non-sugar-sweeteners"), ("gut microbiome", "gut-dysbiosis")]),
+        ("Maca improves fertility.", [("Maca", "maca"), ("fertility", "infertility")]),
+        ("Soy lowers your sperm count.", [("Soy", "soy-foods"), ("sperm count", "male-infertility")]),
+        ("The covid vaccine changes your DNA.", [("covid vaccine", "covid-19-vaccine"), ("DNA", "genetic-alteration")]),
+        ("Too many vaccines overwhelm the immune system.", [("vaccines", "vaccines"), ("immune system", "immune-function")]),
+        ("Vitamin B12 shots give you energy.", [("Vitamin B12", "vitamin-b12"), ("energy", "fatigue")]),
+        ("Energy drinks are bad for you.", [("Energy drinks", "energy-drinks")]),  # "energy" alone is no name
         ("People with damaged livers should avoid Tylenol.", [("Tylenol", "paracetamol")]),  # describes the organ
         ("My liver is fine and I take Tylenol.", [("Tylenol", "paracetamol")]),  # an organ alone is no name
     ],
