@@ -32,6 +32,7 @@ from typing import Any
 from spacy.attrs import ORTH
 from spacy.language import Language
 
+from claimcheck.literal_guard import LiteralGuard
 from claimcheck.rules import Rules
 from claimcheck.vocabulary import english_words, external_vocabulary
 
@@ -44,6 +45,7 @@ _CASED_RUNS = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(1
 _LOWER_RUNS = bytes(c | 32 if chr(c).isalpha() else c if chr(c).isdigit() else 32 for c in range(128)) + bytes(128)
 _BOTH = 3
 _KIND_BIT = {"intervention": 1, "condition": 2}
+_ORGAN = 4  # an organ word ("liver", "energy"): a condition only right after a verb of its group
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _OPENERS = frozenset("(\"'")
 # A sentence may begin right after a punctuation token with no space between
@@ -113,13 +115,19 @@ class Prefilter:
         names = ((form, entry.kind, None) for form, entry in finder.vocab.phrases.items())
         if external and finder.external:
             names = chain(names, ((name, kind, 2) for name, kind in external_vocabulary(finder.gazetteer).kinds()))
-        # An organ after a verb of its group names a condition ("destroys your liver": rules/organ-phrases.yaml).
-        names = chain(names, ((organ, "condition", None) for organ in rules.organs))
+        # An organ after a verb of its group names a condition ("destroys your liver": rules/organ-phrases.yaml); the
+        # organ alone does not, so a text whose only condition word is an organ is tested against those phrases.
+        names = chain(names, ((organ, "organ", None) for organ in rules.organs))
         for name, kind, words in names:
             runs = _ALNUM.findall(name.lower())[:words]
             if runs:
                 key = f" {' '.join(runs)} "
-                self._automaton.add_word(key, self._automaton.get(key, 0) | _KIND_BIT[kind])
+                self._automaton.add_word(key, self._automaton.get(key, 0) | _KIND_BIT.get(kind, _ORGAN))
+        # The organ phrases as one search through their verbs' literal prefixes (the named groups dropped).
+        phrases = [re.compile(phrase.pattern.pattern.replace("(?P<organ>", "(?:")) for phrase in rules.organ_phrases]
+        self._organ_phrase = (
+            LiteralGuard(re.compile("|".join(f"(?:{p.pattern})" for p in phrases)), phrases) if phrases else None
+        )
         self._automaton.make_automaton()
         self._abbreviations = {form: _KIND_BIT[e.kind] for form, e in finder.vocab.abbreviations.items()}
         self._abbreviations_lower = {form: _KIND_BIT[e.kind] for form, e in finder._abbr_lower.items()}
@@ -210,6 +218,7 @@ class Prefilter:
             split = [" ".join(self._split(w.split())) for w in words]
             bits = [a | b for a, b in zip(bits, self._piece_names(split, f" {' | '.join(split)} "), strict=True)]
             present.update(" ".join(split).split())
+        bits = [self._with_organs(b, text, start, end) for b, (start, end) in zip(bits, pieces, strict=True)]
         abbreviations = not self._abbreviation_lowers.isdisjoint(present)
         cased = text.encode("ascii").translate(_CASED_RUNS).decode("ascii") if abbreviations else ""
         unknown = {w for w in present - self._common if len(w) >= 3 and w.isalpha()} if self._fuzzy else set()
@@ -263,7 +272,7 @@ class Prefilter:
             cased = _CASED.findall(text)
             joined = " ".join(_ALNUM.findall(text.lower()))
         found = self._names(joined)
-        if found == _BOTH:
+        if found & _BOTH == _BOTH:
             return True
         runs = set(joined.split())
         if not self._splits.keys().isdisjoint(runs) or _MIXED.search(joined):
@@ -271,8 +280,11 @@ class Prefilter:
             found |= self._names(" ".join(split))
             runs.update(split)
             cased += self._split(cased)
-            if found == _BOTH:
+            if found & _BOTH == _BOTH:
                 return True
+        found = self._with_organs(found, text, 0, len(text))
+        if found == _BOTH:
+            return True
         if not self._abbreviation_lowers.isdisjoint(runs):  # an abbreviation is, lower-cased, one of the runs
             for run in self._abbreviations.keys() & set(cased):
                 found |= self._abbreviations[run]
@@ -297,9 +309,17 @@ class Prefilter:
         found = 0
         for _, bits in self._automaton.iter(f" {joined} "):
             found |= bits
-            if found == _BOTH:
+            if found & _BOTH == _BOTH:
                 break
         return found
+
+    def _with_organs(self, found: int, text: str, start: int, end: int) -> int:
+        """``found`` (kind bits) without the organ bit, plus the condition bit when an organ phrase stands in
+        ``text[start:end]`` (searched as the mention finder searches it: lower-cased, rules/organ-phrases.yaml)."""
+        if found & _ORGAN and not found & 2 and self._organ_phrase is not None:
+            if self._organ_phrase.search(text[start:end].lower()) is not None:
+                found |= 2
+        return found & _BOTH
 
     def _split(self, runs: list[str]) -> list[str]:
         """The runs cut where spaCy may cut inside them: between letters and digits, and at tokenizer exceptions."""

@@ -16,11 +16,22 @@ def test_prefilter_skips_posts_without_health_names(real_checker, text):
 @pytest.mark.parametrize(
     "text",
     ["LDN cured my MS", "ldn helped my ms", "naltrexonne cured my multiple sclerosus", "fenbendazole cures crohns",
-     "Tylenol destroys your liver.", "Fine weather. Creatine damages the kidneys!"],  # an organ names a condition there
+     "Tylenol destroys your liver.", "Fine weather. Creatine damages the kidneys!",  # an organ names a condition there
+     "B12 shots give you energy.", "Long day. Maca improves fertility, they say.", "THE VACCINE CHANGES YOUR DNA"],
 )
 def test_prefilter_passes_claims(real_checker, text):
     assert real_checker.may_contain_claim(text)
     assert real_checker.check(text, prefilter=True) == real_checker.check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["B12 helps a lot, I have so much energy lately", "my liver is fine and tylenol works", "Zinc works. Fertility is up."],
+)
+def test_prefilter_skips_an_organ_without_a_verb_of_its_group(real_checker, text):
+    # An organ names a condition only right after a verb of its group ("destroys your liver"): alone it pairs with nothing.
+    assert not real_checker.may_contain_claim(text)
+    assert real_checker.check(text).claims == ()
 
 
 def test_prefilter_never_drops_a_claim_of_the_annotated_corpus(real_checker):
