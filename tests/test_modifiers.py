@@ -1215,3 +1215,23 @@ def test_modifiers_easing_labour_pain_is_no_claim_about_how_long_labour_lasts():
 
     claims = Checker(models=False).check("An epidural eases labour pain.").claims
     assert all(c.claim.condition.id != "prolonged-labour" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "negated"),
+    [
+        # A sentence mark the sentencizer left inside ("ms." reads as a title) ends the denial's reach.
+        ("ldn does not cure ms. it might help some people with fatigue", "help", False),
+        ("ldn does not cure ms. it might help some people with fatigue", "cure", True),
+        # So does a clause of reason.
+        ("statins are not safe in pregnancy because they can cause birth defects", "cause", False),
+        ("statins are not safe in pregnancy because they can cause birth defects", "safe", True),
+        ("ivermectin does not help covid patients", "help", True),
+    ],
+)
+def test_modifiers_a_denial_stops_at_a_sentence_mark_or_a_clause_of_reason(text, cue, negated):
+    from claimcheck.modifiers import find_predicates, is_negated
+
+    hits = find_predicates(text)
+    hit = next(h for h in hits if h.text == cue)
+    assert is_negated(text, hit, 0, hits=hits) is negated
