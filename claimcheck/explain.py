@@ -15,6 +15,15 @@ LABEL_PHRASES = {
     Label.UNPROVEN: "is unproven: the evidence is too thin or too mixed to support or refute it",
     Label.NOT_IN_KB: "could not be checked: the knowledge base has no assessment that answers it",
 }
+# The answer to a question, from the verdict on what it asks: the outcome's own yes/no may answer another relation
+# ("is flying safe in pregnancy?" is judged on the evidence that flying does not harm a pregnancy: "no" there is "yes" here).
+QUESTION_ANSWERS = {
+    Label.SUPPORTED: "yes",
+    Label.CONTRADICTED: "no",
+    Label.MISLEADING: "not as asked: the evidence shows less than that",
+    Label.UNPROVEN: "unclear: the evidence is too thin or too mixed to say",
+    Label.NOT_IN_KB: "not assessed",
+}
 VERBS = {
     "cures": "cures", "treats": "treats", "improves": "improves", "prevents": "prevents",
     "no_effect": "has no effect on", "harms": "worsens", "causes": "causes",
@@ -56,7 +65,7 @@ def explain(claim: Claim, label: Label, match: Match | None) -> str:
     lead = "The question asks whether" if claim.question else "The claim that"
     parts = [f"{lead} {restate(claim)} {LABEL_PHRASES[label] if not claim.question else ''}".rstrip() + "."]
     if claim.question:
-        parts[0] = f"The question asks whether {restate(claim)}. Current evidence: {match.outcome.answer if match else 'not assessed'}."
+        parts[0] = f"The question asks whether {restate(claim)}. Current evidence: {QUESTION_ANSWERS[label]}."
     if claim.stopped:
         parts.append(f"(Read from what stopping {claim.intervention.name} is said to do.)")
     if match is not None:

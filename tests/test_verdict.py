@@ -340,3 +340,17 @@ def test_verdict_a_specific_vaccine_never_takes_another_vaccines_evidence(real_c
     assert result.verdict.label == Label.NOT_IN_KB
     reasons = real_checker.check("vaccines prevent measles").claims[0].verdict.reasons
     assert any("in general" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # Judged on the evidence that the vaccine does not cause autism: that outcome's "no" answers "yes" here.
+        ("Is the MMR vaccine safe with regard to autism?", "Current evidence: yes."),
+        ("Does the MMR vaccine cause autism?", "Current evidence: no."),
+    ],
+)
+def test_verdict_a_question_is_answered_in_its_own_terms(claim_of, text, answer):
+    result = claim_of(text)
+    assert result.claim.question
+    assert answer in result.verdict.explanation
