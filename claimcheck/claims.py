@@ -21,6 +21,7 @@ from claimcheck.modifiers import (
     Modifiers,
     PredicateHit,
     choose_predicate,
+    comparison,
     find_predicates,
     read_modifiers,
 )
@@ -387,6 +388,7 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
             exaggeration = ()  # "quitting sugar cured my acne" overstates nothing about sugar
         if predicate == "cures" and not negated and not exaggeration:
             exaggeration = (reading.predicate.text,) if reading.predicate else ("cure",)
+        compared = comparison(lower, max(first[1], reading.window[0]), reading.window[1], rules)
         for said in _claimed(predicate, lower, reading.window, rules):
             claims.append(
                 Claim(
@@ -397,7 +399,7 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
                     question=bool(attrs["question"]), anecdote=bool(attrs["anecdote"]), reported=bool(attrs["reported"]),
                     exaggeration=exaggeration if not negated else tuple(e for e in exaggeration if e != "cure"),
                     extraction_confidence=round(confidence * min(intervention.score, condition.score), 3),
-                    stopped=stopped_here,
+                    stopped=stopped_here, comparison=compared,
                 )
             )
     return claims

@@ -66,6 +66,11 @@ def explain(claim: Claim, label: Label, match: Match | None) -> str:
     parts = [f"{lead} {restate(claim)} {LABEL_PHRASES[label] if not claim.question else ''}".rstrip() + "."]
     if claim.question:
         parts[0] = f"The question asks whether {restate(claim)}. Current evidence: {QUESTION_ANSWERS[label]}."
+    if claim.comparison and not claim.epistemic:
+        if label is Label.UNPROVEN and not claim.question:
+            parts[0] = f"The claim that {restate(claim)} cannot be judged as stated: it is a comparison."
+        parts.append(f"It compares {claim.intervention.name} with another treatment ('{claim.comparison}'); the "
+                     f"knowledge base records what {claim.intervention.name} itself does, not how it compares.")
     if claim.stopped:
         parts.append(f"(Read from what stopping {claim.intervention.name} is said to do.)")
     if match is not None:

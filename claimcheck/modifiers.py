@@ -207,6 +207,27 @@ def is_epistemic(lower: str, predicate: PredicateHit, clause_start: int, rules: 
     return rules.epistemic.search(region) is not None
 
 
+# Where the yardstick of a comparison ends: punctuation, or a word that opens what follows it ("for flu").
+_YARDSTICK_END = re.compile(r"[,.;:!?()]|\s(?:for|at|in|against|when|because|and|but|to|on|with|if|so|though|although)\s")
+
+
+def comparison(lower: str, start: int, end: int, rules: Rules | None = None) -> str | None:
+    """The comparison with another treatment that ``lower[start:end]`` makes ("no better than regular soap"), or None.
+
+    A comparison with placebo, sham or nothing is none: "no better than placebo" states the effect itself.
+    The yardstick is read up to its first punctuation or joining word, five words at most.
+    """
+    rules = rules or load_rules()
+    for m in rules.comparison.finditer(lower, start, end):
+        if rules.not_yardsticks.match(lower, m.end()):
+            continue
+        stop = _YARDSTICK_END.search(lower, m.end(), end)
+        yardstick = lower[m.end() : stop.start() if stop else end].split()[:5]
+        if yardstick:
+            return " ".join([*m.group(0).split(), *yardstick])
+    return None
+
+
 def is_question(sentence: str, mention_starts: list[int], rules: Rules | None = None) -> bool:
     """A question ends with "?" or, in informal text, opens with an auxiliary right before a mention."""
     rules = rules or load_rules()

@@ -59,7 +59,8 @@ def to_text(result: DocumentResult, *, colour: bool) -> str:
         lines.append(f"   intervention: {i.name} ({i.id or 'not in knowledge base: ' + i.source}; matched {i.text!r})")
         lines.append(f"   condition:    {c.name} ({c.id or 'not in knowledge base: ' + c.source}; matched {c.text!r})")
         lines.append(f"   claimed:      {claim.predicate}{' (negated)' if claim.negated else ''}, certainty {claim.certainty}"
-                     + (f", exaggeration: {', '.join(claim.exaggeration)}" if claim.exaggeration else ""))
+                     + (f", exaggeration: {', '.join(claim.exaggeration)}" if claim.exaggeration else "")
+                     + (f", compared: {claim.comparison!r}" if claim.comparison else ""))
         lines.append(f"   {click.wrap_text(verdict.explanation, width=100, subsequent_indent='   ')}")
         for ref in verdict.citations:
             n_part = f", n={ref.n} {ref.n_unit}" if ref.n else ""

@@ -79,6 +79,8 @@ def _read_as(item: ClaimResult) -> str:
         parts.append(", ".join(tags))
     if claim.exaggeration:
         parts.append("overstated: " + ", ".join(claim.exaggeration))
+    if claim.comparison:
+        parts.append("compared: " + claim.comparison)
     return "Read as: " + "; ".join(parts)
 
 

@@ -7,6 +7,7 @@ flagged: they assert nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claimcheck.match import PREDICATE_RELATIONS, SERIOUS_HARMS, Match
@@ -14,6 +15,8 @@ from claimcheck.results import Claim, Label
 
 CERTAINTY_CONFIDENCE = {"high": 0.95, "moderate": 0.85, "low": 0.72, "very_low": 0.6}
 DEFAULT_FAIL_ON = frozenset({Label.CONTRADICTED, Label.MISLEADING})
+EFFECTS = frozenset({"cures", "treats", "improves", "prevents"})
+_DENIED_COMPARISON = re.compile(r"(?:no|not|never|isn'?t|aren'?t|wasn'?t|weren'?t|hardly|barely)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,9 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
     else:
         label = Label.CONTRADICTED
 
+    if claim.comparison and not claim.epistemic and label is not Label.UNPROVEN:
+        label, why = _judge_comparison(claim, evidence, label)
+        reasons.append(why)
     confidence = CERTAINTY_CONFIDENCE[certainty] if label is not Label.UNPROVEN else 0.8
     if claim.certainty == "hedged" and label is Label.CONTRADICTED:
         confidence *= 0.9
@@ -139,6 +145,24 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
     if claim.anecdote:
         reasons.append("personal anecdote: one person's experience is not evidence of an effect")
     return Judgement(label, round(confidence * claim.extraction_confidence, 3), tuple(reasons))
+
+
+def _judge_comparison(claim: Claim, evidence: str, label: Label) -> tuple[Label, str]:
+    """A claim that compares its intervention with another treatment, judged only as far as the intervention's own
+    evidence settles it: an assessment records what X does, not whether X beats Y.
+
+    "X works better than Y" fails if X has no effect of its own (and an overstated cure stays overstated), but is not
+    confirmed by X working; "X is no better than Y" holds if X has no effect, and is not judged if X works. Safety and
+    harm compared ("safer than smoking") are relative and never judged.
+    """
+    yardstick = f"'{claim.comparison}'"
+    denied = _DENIED_COMPARISON.match(claim.comparison or "") is not None
+    if claim.predicate in EFFECTS and not denied and label in (Label.CONTRADICTED, Label.MISLEADING):
+        return label, f"the claim compares it with another treatment ({yardstick}); its own evidence already fails the claim"
+    if claim.predicate in EFFECTS and denied and evidence == "no":
+        return Label.SUPPORTED, f"the evidence finds no effect of its own, so it is indeed {yardstick}"
+    return Label.UNPROVEN, (f"the claim compares it with another treatment ({yardstick}); the knowledge base records what "
+                            f"{claim.intervention.name} does, not how it compares, so the comparison is not judged")
 
 
 def _judge_approval(claim: Claim, match: Match, reasons: list[str]) -> Judgement:

@@ -1235,3 +1235,24 @@ def test_modifiers_a_denial_stops_at_a_sentence_mark_or_a_clause_of_reason(text,
     hits = find_predicates(text)
     hit = next(h for h in hits if h.text == cue)
     assert is_negated(text, hit, 0, hits=hits) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "compared"),
+    [
+        ("elderberry works better than the flu shot for preventing flu", "better than the flu shot"),
+        ("antibacterial soap is no better than regular soap for preventing infections", "no better than regular soap"),
+        ("turmeric is as good as ibuprofen for knee pain", "as good as ibuprofen"),
+        ("st johns wort works as well as prozac for mild depression", "works as well as prozac"),
+        # A comparison with placebo, sham or nothing states the effect itself.
+        ("acupuncture is no better than placebo for back pain", None),
+        ("echinacea did no better than sham treatment for colds", None),
+        ("my ibs is better than ever since i started peppermint oil", None),
+        # "as well as" joining a list compares nothing.
+        ("vitamin c as well as zinc helps colds", None),
+    ],
+)
+def test_modifiers_a_comparison_with_another_treatment_is_read_and_one_with_placebo_is_not(text, compared):
+    from claimcheck.modifiers import comparison
+
+    assert comparison(text, 0, len(text)) == compared

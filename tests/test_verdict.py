@@ -354,3 +354,22 @@ def test_verdict_a_question_is_answered_in_its_own_terms(claim_of, text, answer)
     result = claim_of(text)
     assert result.claim.question
     assert answer in result.verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # The intervention's own evidence fails "better than": ivermectin has no effect of its own on covid.
+        ("ivermectin works better than vaccines for covid", Label.CONTRADICTED),
+        # ...and confirms "no better than": homeopathy has none either.
+        ("homeopathy is no better than conventional medicine for eczema", Label.SUPPORTED),
+        # An effect of its own does not show that it beats, or equals, another treatment.
+        ("St John's wort works as well as prozac for mild depression", Label.UNPROVEN),
+        ("naltrexone works better than acamprosate for alcohol dependence", Label.UNPROVEN),
+    ],
+)
+def test_verdict_a_comparison_with_another_treatment_is_judged_only_as_far_as_own_evidence_goes(real_checker, text, label):
+    result = real_checker.check(text).claims[0]
+    assert result.claim.comparison
+    assert result.verdict.label is label
+    assert "compares" in result.verdict.explanation

@@ -78,6 +78,8 @@ class Rules:
     sarcasm_after: re.Pattern[str]  # a next sentence that opens with one ("... said no one ever") mocks the claim
     safe_and_effective: re.Pattern[str]  # one pair, two claims: an effect and safety
     comparator: re.Pattern[str]  # ends right before an intervention that is only a yardstick ("better than X")
+    comparison: re.Pattern[str]  # "better than", "no better than", "as good as": ends right before the yardstick
+    not_yardsticks: re.Pattern[str]  # "placebo", "nothing": a comparison with these states the effect itself
     praise_above_all: re.Pattern[str]  # "nothing works better than X": X is no yardstick but the one praised
     settings: re.Pattern[str]  # ends right before a condition that only sets the scene ("during pregnancy")
     attributive: frozenset[str]  # harm adjectives that describe the condition they stand before
@@ -162,6 +164,8 @@ def load_rules() -> Rules:
         sarcasm_after=re.compile(rf"(?:{'|'.join(mods['sarcasm_after'])})(?![\w'])"),
         safe_and_effective=words_regex(mods["safe_and_effective"]),
         comparator=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['comparators'])})"),
+        comparison=re.compile(rf"(?<![\w'-]){mods['comparison']['cue']}"),
+        not_yardsticks=re.compile(rf"(?:the |a |an |any )?(?:{'|'.join(mods['comparison']['not_yardsticks'])})"),
         praise_above_all=re.compile(rf"(?<![\w'-]){mods['praise_above_all']}"),
         settings=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['settings'])})"),
         attributive=frozenset(mods["attributive"]),
