@@ -352,57 +352,150 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
     """
     if not any(m.kind == "intervention" for m in mentions) or not any(m.kind == "condition" for m in mentions):
         return []
+    reader = _SentenceReader.of(sent, mentions)
+    if reader is None:
+        return []
+    claims: list[Claim] = []
+    for intervention, condition in pair_mentions(reader.mentions, reader.bounds, reader.offset):
+        first = (intervention.start - reader.offset, intervention.end - reader.offset)
+        claims.extend(reader.claims(intervention, condition, first, models))
+    return claims
+
+
+def antecedent_claims(
+    sent: Span, mentions: list[Mention], previous: list[Mention], models: ClaimModels | None = None,
+) -> list[Claim]:
+    """Claims of a sentence that names a condition but no intervention, about what the sentence before it names
+    (``previous``: that sentence's intervention mentions), through a pronoun right before a predicate cue: "tried
+    ldn last year. it cured my ms" (rules/modifiers.yaml, ``antecedent``). A singular pronoun stands for the one
+    intervention named before; "they" for a plural name ("statins") or for each of several ("vitamin d and zinc").
+
+    The pair is read with the pronoun in the intervention's place; the claim names the intervention.
+    """
+    if not previous or any(m.kind == "intervention" for m in mentions) or not any(m.kind == "condition" for m in mentions):
+        return []
+    named: dict[str, Mention] = {}
+    for m in previous:
+        named.setdefault(_key(m), m)
     rules = load_rules()
     text = doc_text(sent.doc)[sent.start_char : sent.end_char]
-    lower = text.lower()
-    hits = find_predicates(lower, rules)
-    if not hits:
+    several = len(named) > 1
+    plural_name = not several and _plural(next(iter(named.values())).text)
+    pronoun = _subject_pronoun(text.lower(), rules, singular=not several, plural=several or plural_name)
+    if pronoun is None:
         return []
-    offset = sent.start_char
-    # "reducing", "stopping", "removing" before an intervention say that it is stopped, not what it does.
-    stops = stopped(lower, [(m.start - offset, m.end - offset) for m in mentions if m.kind == "intervention"], rules)
-    hits = [h for h in hits if not any(s <= h.start < e for s, e in stops.values())]
-    if not hits:
+    reader = _SentenceReader.of(sent, mentions, pronoun)
+    if reader is None:
         return []
-    bounds = clause_bounds(lower)
-    claims = []
-    mentions = without_settings(mentions, lower, offset)
-    for intervention, condition in pair_mentions(mentions, bounds, offset):
-        first = (intervention.start - offset, intervention.end - offset)
-        second = (condition.start - offset, condition.end - offset)
-        others = [(m.start - offset, m.end - offset) for m in mentions if m is not intervention and m is not condition]
-        reading = read_pair(text, lower, hits, bounds, first, second, others)
+    conditions: dict[str, Mention] = {}
+    for m in reader.mentions:
+        if m.kind == "condition":
+            conditions.setdefault(_key(m), m)
+    word = text[pronoun[0] : pronoun[1]]
+    return [
+        claim
+        for condition in conditions.values()
+        for intervention in named.values()
+        for claim in reader.claims(intervention, condition, pronoun, models, word)
+    ]
+
+
+def _plural(name: str) -> bool:
+    lowered = name.lower()
+    return lowered.endswith("s") and not lowered.endswith("ss")
+
+
+def _subject_pronoun(lower: str, rules: Rules, *, singular: bool, plural: bool) -> tuple[int, int] | None:
+    """The first pronoun of the wanted number in ``lower`` with a predicate cue at most ``antecedent_reach``
+    words after it, unless the cue is followed by "to" (the empty "it" of "it helps to rest")."""
+    for m in rules.antecedent.finditer(lower):
+        if not (plural if m.group("plural") else singular):
+            continue
+        rest = lower[m.end() :]
+        cue = rules.cue_search.search(rest)
+        if cue is None or len(_WORDS.findall(rest[: cue.start()])) > rules.antecedent_reach:
+            continue
+        if rest.startswith(" to ", cue.end()):
+            continue
+        return m.start(), m.end()
+    return None
+
+
+_WORDS = re.compile(r"[\w'-]+")
+
+
+@dataclass
+class _SentenceReader:
+    """What every pair of one sentence is read against: its text, predicate cues, clauses and stopped interventions."""
+
+    sent: Span
+    text: str
+    lower: str
+    hits: list[PredicateHit]
+    bounds: list[tuple[int, int]]
+    stops: dict[int, tuple[int, int]]
+    mentions: list[Mention]
+    offset: int
+    rules: Rules
+
+    @classmethod
+    def of(cls, sent: Span, mentions: list[Mention], pronoun: tuple[int, int] | None = None) -> _SentenceReader | None:
+        """None when the sentence has no predicate cue (outside what stopping an intervention says)."""
+        rules = load_rules()
+        text = doc_text(sent.doc)[sent.start_char : sent.end_char]
+        lower = text.lower()
+        hits = find_predicates(lower, rules)
+        if not hits:
+            return None
+        offset = sent.start_char
+        # "reducing", "stopping", "removing" before an intervention say that it is stopped, not what it does.
+        spans = [(m.start - offset, m.end - offset) for m in mentions if m.kind == "intervention"]
+        stops = stopped(lower, spans + ([pronoun] if pronoun else []), rules)
+        hits = [h for h in hits if not any(s <= h.start < e for s, e in stops.values())]
+        if not hits:
+            return None
+        return cls(sent, text, lower, hits, clause_bounds(lower), stops, without_settings(mentions, lower, offset), offset, rules)
+
+    def claims(
+        self, intervention: Mention, condition: Mention, first: tuple[int, int], models: ClaimModels | None,
+        antecedent: str | None = None,
+    ) -> list[Claim]:
+        """The claims of one pair; ``first``: where the intervention stands in the sentence (a pronoun standing
+        for it when ``antecedent`` is given)."""
+        lower, rules = self.lower, self.rules
+        second = (condition.start - self.offset, condition.end - self.offset)
+        others = [(m.start - self.offset, m.end - self.offset) for m in self.mentions if m is not intervention and m is not condition]
+        reading = read_pair(self.text, lower, self.hits, self.bounds, first, second, others)
         decided = models.decide(reading) if models is not None else rule_claim(reading)
         if decided is None:
-            continue
+            return []
         predicate, attrs, confidence = decided
         mods = reading.modifiers
         negated = bool(attrs["negated"])
         exaggeration = mods.exaggeration
-        stopped_here = first[0] in stops and ceased(lower, first, reading.predicate, rules)
+        stopped_here = first[0] in self.stops and ceased(lower, first, reading.predicate, rules)
         if stopped_here:
             if predicate not in CEASED:
-                continue
+                return []
             predicate, turn = CEASED[predicate]
             negated ^= turn
             exaggeration = ()  # "quitting sugar cured my acne" overstates nothing about sugar
         if predicate == "cures" and not negated and not exaggeration:
             exaggeration = (reading.predicate.text,) if reading.predicate else ("cure",)
         compared = comparison(lower, max(first[1], reading.window[0]), reading.window[1], rules)
-        for said in _claimed(predicate, lower, reading.window, rules):
-            claims.append(
-                Claim(
-                    sentence=text, start=sent.start_char, end=sent.end_char,
-                    intervention=intervention, condition=condition,
-                    predicate=said, predicate_text=reading.predicate.text if reading.predicate else None,
-                    negated=negated, epistemic=mods.epistemic and negated, certainty=str(attrs["certainty"]),
-                    question=bool(attrs["question"]), anecdote=bool(attrs["anecdote"]), reported=bool(attrs["reported"]),
-                    exaggeration=exaggeration if not negated else tuple(e for e in exaggeration if e != "cure"),
-                    extraction_confidence=round(confidence * min(intervention.score, condition.score), 3),
-                    stopped=stopped_here, comparison=compared,
-                )
+        return [
+            Claim(
+                sentence=self.text, start=self.sent.start_char, end=self.sent.end_char,
+                intervention=intervention, condition=condition,
+                predicate=said, predicate_text=reading.predicate.text if reading.predicate else None,
+                negated=negated, epistemic=mods.epistemic and negated, certainty=str(attrs["certainty"]),
+                question=bool(attrs["question"]), anecdote=bool(attrs["anecdote"]), reported=bool(attrs["reported"]),
+                exaggeration=exaggeration if not negated else tuple(e for e in exaggeration if e != "cure"),
+                extraction_confidence=round(confidence * min(intervention.score, condition.score), 3),
+                stopped=stopped_here, comparison=compared, antecedent=antecedent,
             )
-    return claims
+            for said in _claimed(predicate, lower, reading.window, rules)
+        ]
 
 
 def _claimed(predicate: str, lower: str, window: tuple[int, int], rules: Rules) -> tuple[str, ...]:
@@ -456,6 +549,10 @@ class ClaimExtractor:
         self.models = models
         if not Doc.has_extension("claimcheck_claims"):
             Doc.set_extension("claimcheck_claims", default=[])
+        if not Doc.has_extension("claimcheck_before"):
+            # The interventions of the sentence before the text (when it is a piece of a longer one), in the doc's
+            # offsets: "it" in its first sentence may stand for them.
+            Doc.set_extension("claimcheck_before", default=())
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc._.claimcheck_mentions)
@@ -463,12 +560,25 @@ class ClaimExtractor:
             doc._.claimcheck_claims = []
             return doc
         claims: list[Claim] = []
+        previous: list[Mention] = list(doc._.claimcheck_before)  # the interventions of the sentence before
         for sent in doc.sents:
             inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-            claims.extend(extract_claims(sent, inside, self.models))
+            if inside:
+                claims.extend(extract_claims(sent, inside, self.models))
+                claims.extend(antecedent_claims(sent, inside, previous, self.models))
+            previous = [m for m in inside if m.kind == "intervention"]
         text = doc_text(doc)
         doc._.claimcheck_claims = [answered(c, text) for c in claims]
         return doc
+
+
+def closing_interventions(doc: Doc) -> list[Mention]:
+    """The intervention mentions of the doc's last sentence (what "it" may stand for in the text that follows)."""
+    mentions = [m for m in doc._.claimcheck_mentions if m.kind == "intervention"]
+    if not mentions:
+        return []
+    last = doc[-1].sent.start_char if len(doc) else 0
+    return [m for m in mentions if m.start >= last]
 
 
 @Language.factory(

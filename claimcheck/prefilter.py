@@ -107,6 +107,7 @@ class Prefilter:
 
         finder = nlp.get_pipe("claimcheck_mentions")
         self._cue = rules.cue_search
+        self._pronoun = rules.antecedent_anycase  # may stand for an intervention named in the sentence before
         self._fuzzy = bool(finder.fuzzy and finder.vocab.fuzzy_names)
         self._common = english_words()
         # Knowledge-base names whole; names of the external tables by their first two words
@@ -173,9 +174,10 @@ class Prefilter:
         if len(cued) == 1 and cued[0] == (0, len(text)):  # the whole text, already found to pair
             yield cued[0]
         elif cued:
-            for piece, paired in zip(cued, self._paired_pieces(text, cued), strict=True):
-                if paired:
-                    yield piece
+            paired = self._paired_pieces(text, cued)
+            chosen = [piece for piece, ok in zip(cued, paired, strict=True) if ok]
+            pending = [piece for piece in cued if self._pronoun.search(text, *piece)]
+            yield from self._with_antecedents(text, chosen, pending) if pending else chosen
 
     def _piece_cue(self, lower: str, places: tuple[list[int], list[int]], start: int, end: int) -> bool:
         """``_has_cue``'s search on one piece, from the literal prefixes found in the whole (lower-cased) text.
@@ -199,10 +201,48 @@ class Prefilter:
         if len(pieces) == 1:
             yield pieces[0]
             return
+        chosen, pending = [], []
         for start, end in pieces:
             piece = text[start:end]
-            if self._may_pair(piece) and self._has_cue(piece):
-                yield start, end
+            if self._has_cue(piece):
+                if self._may_pair(piece):
+                    chosen.append((start, end))
+                if self._pronoun.search(piece):
+                    pending.append((start, end))
+        yield from self._with_antecedents(text, chosen, pending) if pending else chosen
+
+    def _with_antecedents(
+        self, text: str, chosen: list[tuple[int, int]], pending: list[tuple[int, int]],
+    ) -> list[tuple[int, int]]:
+        """``chosen`` pieces plus each ``pending`` one (with a cue and a pronoun) that may name a condition while
+        the piece right before it may name an intervention, with that piece: a claim may say what "it" does,
+        named in the sentence before (:func:`claimcheck.claims.antecedent_claims`)."""
+        pieces = self.pieces(text)
+        index = {piece: i for i, piece in enumerate(pieces)}
+        out = set(chosen)
+        for piece in pending:
+            i = index[piece]
+            if i and self._kinds(text[piece[0] : piece[1]]) & 2 and self._kinds(text[slice(*pieces[i - 1])]) & 1:
+                out.update((pieces[i - 1], piece))
+        return sorted(out)
+
+    def _kinds(self, text: str) -> int:
+        """The kinds of names (bits) the mention finder may find in ``text``, over-approximated: an organ counts
+        as a condition, and a word that is not ordinary English as a misspelling of either kind."""
+        runs = _ALNUM.findall(text.lower())
+        split = self._split(runs)
+        found = self._names(" ".join(runs)) | self._names(" ".join(split))
+        if found & _ORGAN:
+            found |= 2
+        words = set(runs) | set(split)
+        cased = _CASED.findall(text)
+        for run in self._abbreviations.keys() & set(cased + self._split(cased)):
+            found |= self._abbreviations[run]
+        for run in self._abbreviations_lower.keys() & words:
+            found |= self._abbreviations_lower[run]
+        if self._fuzzy and any(len(w) >= 3 and w.isalpha() for w in words - self._common):
+            found |= _BOTH
+        return found & _BOTH
 
     def _paired_pieces(self, text: str, pieces: list[tuple[int, int]]) -> list[bool]:
         """``[self._may_pair(text[start:end]) for start, end in pieces]`` for plain-ASCII text, with one pass of names."""

@@ -56,7 +56,8 @@ def to_text(result: DocumentResult, *, colour: bool) -> str:
         spans = [(claim.intervention.start, claim.intervention.end, "i"), (claim.condition.start, claim.condition.end, "c")]
         lines.append(f"   \"{_marked(claim.sentence.strip(), claim.start + (len(claim.sentence) - len(claim.sentence.lstrip())), spans, colour)}\"")
         i, c = claim.intervention, claim.condition
-        lines.append(f"   intervention: {i.name} ({i.id or 'not in knowledge base: ' + i.source}; matched {i.text!r})")
+        lines.append(f"   intervention: {i.name} ({i.id or 'not in knowledge base: ' + i.source}; matched {i.text!r}"
+                     + (f", referred to as {claim.antecedent!r} in this sentence)" if claim.antecedent else ")"))
         lines.append(f"   condition:    {c.name} ({c.id or 'not in knowledge base: ' + c.source}; matched {c.text!r})")
         lines.append(f"   claimed:      {claim.predicate}{' (negated)' if claim.negated else ''}, certainty {claim.certainty}"
                      + (f", exaggeration: {', '.join(claim.exaggeration)}" if claim.exaggeration else "")

@@ -81,6 +81,8 @@ def _read_as(item: ClaimResult) -> str:
         parts.append("overstated: " + ", ".join(claim.exaggeration))
     if claim.comparison:
         parts.append("compared: " + claim.comparison)
+    if claim.antecedent:
+        parts.append(f"'{claim.antecedent}' read as {claim.intervention.text}, named in the sentence before")
     return "Read as: " + "; ".join(parts)
 
 

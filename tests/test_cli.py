@@ -55,6 +55,13 @@ def test_cli_text_output_has_no_colour_when_piped():
     assert "MISLEADING" in result.output and "doi.org/10.1371/journal.pone.0187423" in result.output
 
 
+def test_cli_text_and_json_name_the_pronoun_that_stands_for_the_intervention():
+    text = run(["check", *KB], input="Tried LDN last year. It cured my MS.").output
+    assert "matched 'LDN', referred to as 'It' in this sentence" in text
+    claim = json.loads(run(["check", *KB, "--format", "jsonl"], input="Tried LDN last year. It cured my MS.").output)["claims"][0]
+    assert (claim["intervention"]["text"], claim["antecedent"], claim["sentence"].strip()) == ("LDN", "It", "It cured my MS.")
+
+
 def test_cli_jsonl_one_line_per_document(tmp_path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("ivermectin works for covid")

@@ -1256,3 +1256,45 @@ def test_modifiers_a_comparison_with_another_treatment_is_read_and_one_with_plac
     from claimcheck.modifiers import comparison
 
     assert comparison(text, 0, len(text)) == compared
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("Tried LDN last year. It cured my MS.", [("LDN", "MS", "cures", False, "It")]),
+        ("the MMR vaccine is poison. it causes autism.", [("MMR vaccine", "autism", "causes", False, "it")]),
+        ("Took ivermectin for a week. It didn't do anything for my covid.", [("ivermectin", "covid", "no_effect", False, "It")]),
+        # "they" stands for each of several interventions named before.
+        ("Ivermectin and LDN. They cure covid.", [("Ivermectin", "covid", "cures", False, "They"), ("LDN", "covid", "cures", False, "They")]),
+        # A singular pronoun after two interventions could be either: no claim.
+        ("LDN and ivermectin. It cured my MS.", []),
+        # Only the sentence right before counts.
+        ("Tried LDN last year. My neuro was skeptical. It cured my MS.", []),
+        # The empty "it" of "it helps to ...", and a cue too far from the pronoun, stand for nothing.
+        ("Been on LDN for a year. It helps to have a good neuro for my MS.", []),
+        ("I started LDN in March. It was a hard year and my MS got worse.", []),
+        # A sentence that names its own intervention is read as always.
+        ("Tried LDN last year. It made ivermectin cure my covid.", [("ivermectin", "covid", "cures", False, None)]),
+    ],
+)
+def test_modifiers_a_pronoun_stands_for_the_intervention_of_the_sentence_before(checker, text, claims):
+    result = checker.check(text)
+    found = [(c.claim.intervention.text, c.claim.condition.text, c.claim.predicate, c.claim.negated, c.claim.antecedent)
+             for c in result.claims]
+    assert found == claims
+    for item in result.claims:
+        assert text[item.claim.intervention.start : item.claim.intervention.end] == item.claim.intervention.text
+    assert checker.check(text, prefilter=True) == result
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("Statins are a scam. They cause diabetes.", [("Statins", "diabetes", "causes")]),
+        # "they" needs a plural name: here it stands for the doctors, not for the one drug.
+        ("My doctor pushed metformin. They cause diabetes.", []),
+    ],
+)
+def test_modifiers_they_stands_for_a_plural_name(real_checker, text, claims):
+    found = [(c.claim.intervention.text, c.claim.condition.text, c.claim.predicate) for c in real_checker.check(text).claims]
+    assert found == claims

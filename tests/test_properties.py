@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 WORDS = st.sampled_from(["LDN", "ldn", "MS", "ms", "cured", "my", "does", "not", "help", "ivermectin", "covid", "may",
-                         "Crohn's", "?", ".", ",", "miracle", "cure", "for", "no", "proof", "naltrexon", "autism", "MMR", "causes"])
+                         "Crohn's", "?", ".", ",", "miracle", "cure", "for", "no", "proof", "naltrexon", "autism", "MMR", "causes",
+                         "it", "they"])
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -54,7 +55,7 @@ HARD = st.sampled_from([
     "cures", "cured", "helps", "does", "not", "work", "for", "my", "is", "a", "miracle", "cure", "gonna", "cannot",
     "St.", "Dr.", "e.g.", "vs.", "!", "?", ".", "...", "!-", ".'", "-", "'", "\n", "\n\n", "  ", "\t", "İ", "\u212a",
     "naltrexonne", "crohns", "autism", "MMR", "causes", "Turmeric", "cancer", "kills", "Homeopathy", "prevents",
-    "ME", "me", "Me", "CFS",
+    "ME", "me", "Me", "CFS", "it", "It", "they", "This",
 ])
 
 

@@ -81,6 +81,9 @@ class Rules:
     comparison: re.Pattern[str]  # "better than", "no better than", "as good as": ends right before the yardstick
     not_yardsticks: re.Pattern[str]  # "placebo", "nothing": a comparison with these states the effect itself
     praise_above_all: re.Pattern[str]  # "nothing works better than X": X is no yardstick but the one praised
+    antecedent: re.Pattern[str]  # "it", "they" (group `plural`): may stand for the previous sentence's intervention
+    antecedent_reach: int  # words at most between that pronoun and the predicate cue
+    antecedent_anycase: re.Pattern[str]  # the same pronouns in any case, for raw text
     settings: re.Pattern[str]  # ends right before a condition that only sets the scene ("during pregnancy")
     attributive: frozenset[str]  # harm adjectives that describe the condition they stand before
     contrast: re.Pattern[str]  # "…, not <condition>": ends right before the condition
@@ -167,6 +170,15 @@ def load_rules() -> Rules:
         comparison=re.compile(rf"(?<![\w'-]){mods['comparison']['cue']}"),
         not_yardsticks=re.compile(rf"(?:the |a |an |any )?(?:{'|'.join(mods['comparison']['not_yardsticks'])})"),
         praise_above_all=re.compile(rf"(?<![\w'-]){mods['praise_above_all']}"),
+        antecedent=re.compile(
+            rf"(?<![\w'-])(?:(?P<plural>{'|'.join(_longest_first(mods['antecedent']['plural']))})|"
+            rf"{'|'.join(_longest_first(mods['antecedent']['singular']))})(?![\w-])"
+        ),
+        antecedent_reach=int(mods["antecedent"]["reach"]),
+        antecedent_anycase=re.compile(
+            rf"(?<![\w'-])(?:{'|'.join(_longest_first(mods['antecedent']['plural'] + mods['antecedent']['singular']))})(?![\w-])",
+            re.IGNORECASE,
+        ),
         settings=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['settings'])})"),
         attributive=frozenset(mods["attributive"]),
         contrast=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['after_claim']['contrast'])})$"),
