@@ -108,6 +108,8 @@ class Prefilter:
         finder = nlp.get_pipe("claimcheck_mentions")
         self._cue = rules.cue_search
         self._pronoun = rules.antecedent_anycase  # may stand for an intervention named in the sentence before
+        # The words a cue may stand after, following such a pronoun (claims._subject_pronoun counts [\w'-]+ runs).
+        self._reach = re.compile(rf"(?:[^\w'-]*[\w'-]+){{0,{rules.antecedent_reach}}}[^\w'-]*")
         self._fuzzy = bool(finder.fuzzy and finder.vocab.fuzzy_names)
         self._common = english_words()
         # Knowledge-base names whole; names of the external tables by their first two words
@@ -176,7 +178,7 @@ class Prefilter:
         elif cued:
             paired = self._paired_pieces(text, cued)
             chosen = [piece for piece, ok in zip(cued, paired, strict=True) if ok]
-            pending = [piece for piece in cued if self._pronoun.search(text, *piece)]
+            pending = [piece for piece in cued if self._pronoun_cue(lower, (places, glued_places), *piece)]
             yield from self._with_antecedents(text, chosen, pending) if pending else chosen
 
     def _piece_cue(self, lower: str, places: tuple[list[int], list[int]], start: int, end: int) -> bool:
@@ -210,6 +212,18 @@ class Prefilter:
                 if self._pronoun.search(piece):
                     pending.append((start, end))
         yield from self._with_antecedents(text, chosen, pending) if pending else chosen
+
+    def _pronoun_cue(self, lower: str, found: tuple[tuple[list[int], list[int]], ...], start: int, end: int) -> bool:
+        """Whether a pronoun in ``lower[start:end]`` has a place where a cue may start at most
+        ``antecedent_reach`` words after it (``found``: the cue places of the text and of its glued form)."""
+        for m in self._pronoun.finditer(lower, start, end):
+            reach = self._reach.match(lower, m.end())
+            limit = reach.end() if reach else m.end()
+            for starts, _ in found:
+                i = bisect_left(starts, m.end())
+                if i < len(starts) and starts[i] <= limit:
+                    return True
+        return False
 
     def _with_antecedents(
         self, text: str, chosen: list[tuple[int, int]], pending: list[tuple[int, int]],
