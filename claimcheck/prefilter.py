@@ -168,9 +168,10 @@ class Prefilter:
         glued_places = self._cue.places(glued) if glued != lower else ([], [])
         if not places[0] and not glued_places[0]:
             return
+        pieces = self.pieces(text)
         cued = [
             (start, end)
-            for start, end in self.pieces(text)
+            for start, end in pieces
             if self._piece_cue(lower, places, start, end) or self._piece_cue(glued, glued_places, start, end)
         ]
         if len(cued) == 1 and cued[0] == (0, len(text)):  # the whole text, already found to pair
@@ -179,7 +180,7 @@ class Prefilter:
             paired = self._paired_pieces(text, cued)
             chosen = [piece for piece, ok in zip(cued, paired, strict=True) if ok]
             pending = [piece for piece in cued if self._pronoun_cue(lower, (places, glued_places), *piece)]
-            yield from self._with_antecedents(text, chosen, pending) if pending else chosen
+            yield from self._with_antecedents(text, pieces, chosen, pending) if pending else chosen
 
     def _piece_cue(self, lower: str, places: tuple[list[int], list[int]], start: int, end: int) -> bool:
         """``_has_cue``'s search on one piece, from the literal prefixes found in the whole (lower-cased) text.
@@ -211,7 +212,7 @@ class Prefilter:
                     chosen.append((start, end))
                 if self._pronoun.search(piece):
                     pending.append((start, end))
-        yield from self._with_antecedents(text, chosen, pending) if pending else chosen
+        yield from self._with_antecedents(text, pieces, chosen, pending) if pending else chosen
 
     def _pronoun_cue(self, lower: str, found: tuple[tuple[list[int], list[int]], ...], start: int, end: int) -> bool:
         """Whether a pronoun in ``lower[start:end]`` has a place where a cue may start at most
@@ -226,12 +227,11 @@ class Prefilter:
         return False
 
     def _with_antecedents(
-        self, text: str, chosen: list[tuple[int, int]], pending: list[tuple[int, int]],
+        self, text: str, pieces: list[tuple[int, int]], chosen: list[tuple[int, int]], pending: list[tuple[int, int]],
     ) -> list[tuple[int, int]]:
         """``chosen`` pieces plus each ``pending`` one (with a cue and a pronoun) that may name a condition while
         the piece right before it may name an intervention, with that piece: a claim may say what "it" does,
-        named in the sentence before (:func:`claimcheck.claims.antecedent_claims`)."""
-        pieces = self.pieces(text)
+        named in the sentence before (:func:`claimcheck.claims.antecedent_claims`). ``pieces``: all of the text's."""
         index = {piece: i for i, piece in enumerate(pieces)}
         out = set(chosen)
         for piece in pending:
@@ -241,13 +241,11 @@ class Prefilter:
         return sorted(out)
 
     def _kinds(self, text: str) -> int:
-        """The kinds of names (bits) the mention finder may find in ``text``, over-approximated: an organ counts
-        as a condition, and a word that is not ordinary English as a misspelling of either kind."""
+        """The kinds of names (bits) the mention finder may find in ``text``, over-approximated: a word that is not
+        ordinary English counts as a misspelling of either kind."""
         runs = _ALNUM.findall(text.lower())
         split = self._split(runs)
-        found = self._names(" ".join(runs)) | self._names(" ".join(split))
-        if found & _ORGAN:
-            found |= 2
+        found = self._with_organs(self._names(" ".join(runs)) | self._names(" ".join(split)), text, 0, len(text))
         words = set(runs) | set(split)
         cased = _CASED.findall(text)
         for run in self._abbreviations.keys() & set(cased + self._split(cased)):
