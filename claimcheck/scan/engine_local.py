@@ -1,8 +1,12 @@
 """The single-machine engine: one reader, a pool of checker processes, ordered writes.
 
 The main process reads raw batches (a few MB of whole records) and hands them
-to a ``spawn`` process pool; each worker builds its checker once, in the pool
-initializer, and returns serialized output lines plus small aggregates. The
+to a process pool, which returns serialized output lines plus small aggregates.
+Where the system can ``fork`` (Linux, BSD), the main process builds the checker
+once and the workers inherit it: its pages are shared (copy on write; frozen out
+of the garbage collector's reach so that a collection does not copy them), and
+the scan holds about one checker's memory plus what each worker touches. Elsewhere
+a ``spawn`` pool builds one checker per worker, in the pool initializer. The
 main process writes results in input order, so the output is byte-identical
 whatever ``--jobs``. At most ``2 * jobs + 1`` batches are in flight, which
 bounds memory. With ``jobs == 1`` everything runs in the main process.
@@ -13,6 +17,7 @@ pickles Docs, which costs more than checking them.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import time
@@ -148,6 +153,32 @@ def _init_worker(options: ScanOptions) -> None:
         _init_error = f"{type(exc).__name__}: {exc}"
 
 
+def _init_forked() -> None:
+    """Pool initializer of a forked worker: the checker came with the fork."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _start_pool(jobs: int, options: ScanOptions, factory: Callable[[], Any] | None) -> Any:
+    """A pool of ``jobs`` workers that check batches (see the module docstring on fork and spawn)."""
+    global _processor, _init_error
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(options,))
+    try:
+        _processor = build_processor(options, factory)
+    except Exception as exc:
+        raise InputError(f"cannot build the checker: {type(exc).__name__}: {exc}") from exc
+    _init_error = None
+    gc.freeze()  # the checker's objects move to a generation no collection visits, in the workers too
+    return multiprocessing.get_context("fork").Pool(jobs, initializer=_init_forked)
+
+
+def _stop_pool() -> None:
+    """Drop the main process's checker (built for forked workers) and let the collector see everything again."""
+    global _processor
+    _processor = None
+    gc.unfreeze()
+
+
 def _work(batch: Batch) -> BatchResult:
     if _processor is None:
         raise RuntimeError(f"the checker could not be built: {_init_error}")
@@ -263,7 +294,7 @@ def run_local(
         jobs: Worker processes; 1 checks in the main process.
         progress: Progress reporter.
         start: Resume position.
-        factory: Checker factory for ``jobs == 1`` (default: ``options.checker``).
+        factory: Checker factory (default: ``options.checker``); a spawned worker always builds ``options.checker``.
 
     Returns:
         The aggregate of the whole scan (including resumed parts).
@@ -294,8 +325,7 @@ def run_local(
             report_progress(position)
         return sink.aggregate
 
-    context = multiprocessing.get_context("spawn")
-    pool = context.Pool(jobs, initializer=_init_worker, initargs=(options,))
+    pool = _start_pool(jobs, options, factory)
     window: deque[tuple[Position, Any]] = deque()
     limit = 2 * jobs + 1
     try:
@@ -329,4 +359,5 @@ def run_local(
         raise
     finally:
         pool.join()
+        _stop_pool()
     return sink.aggregate

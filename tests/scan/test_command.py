@@ -25,6 +25,25 @@ def expected_findings(posts: list[dict]) -> list[str]:
     return found
 
 
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_workers_forked_or_spawned_find_the_same_as_one_process(run, fake, dump, tmp_path, monkeypatch, start):
+    """Forked workers share the checker the main process built; spawned ones (where there is no fork) build their own."""
+    import gc
+
+    from claimcheck.scan import engine_local
+
+    if start not in engine_local.multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start} start method here")
+    monkeypatch.setattr(engine_local.multiprocessing, "get_all_start_methods", lambda: [start])
+    base, other = tmp_path / "base.jsonl", tmp_path / "other.jsonl"
+    assert run(dump, "--text-field", "body", "-o", base, "--checker", fake, "-j", "1").exit_code == 0
+    result = run(dump, "--text-field", "body", "-o", other, "--checker", fake, "-j", "2")
+    assert result.exit_code == 0, result.output
+    assert other.read_bytes() == base.read_bytes()
+    assert engine_local._processor is None  # the main process let go of the checker it built for the workers
+    assert gc.get_freeze_count() == 0
+
+
 def test_command_scan_accounts_for_every_record(run, fake, dump, tmp_path):
     out = tmp_path / "found.jsonl"
     result = run(
