@@ -85,6 +85,9 @@ def explain(claim: Claim, label: Label, match: Match | None) -> str:
             parts.append(f"(Evidence for the class '{match.matched_intervention}', which {claim.intervention.name} belongs to, was used.)")
         if match.via_parent:
             parts.append(f"(Evidence for the broader condition '{match.matched_condition}' was used.)")
+        if match.via_fallback:
+            parts.append(f"(This evidence is about whether {claim.intervention.name} {match.relation} "
+                         f"{claim.condition.name}, the closest question the knowledge base has.)")
         if match.via_minor_harms and match.matched_condition == SERIOUS_HARMS:
             parts.append(f"(The claim allows for minor side effects, so it was judged on the evidence about serious harms "
                          f"of {claim.intervention.name}.)")

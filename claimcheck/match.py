@@ -97,6 +97,10 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
     if claim.intervention.id is None:
         return None
     relation, base, fallbacks = PREDICATE_RELATIONS[claim.predicate]
+    if claim.negated and claim.predicate != "cures" and names_its_relation(claim):
+        # "the MMR vaccine does not treat measles" is neither refuted by its preventing measles nor shown by the
+        # lack of prevention evidence; a denied cure is still judged on whether any evidence shows a cure.
+        fallbacks = tuple(f for f in fallbacks if {f[0], relation} != {"treats", "prevents"})
     # A weak fallback reads "causes Y" as "does not prevent Y"; a denial ("no link between X and Y") says
     # nothing about the other relation, so a negated claim takes no weak fallback.
     fallbacks = tuple(f for f in fallbacks if not (f[2] and claim.negated))
@@ -126,6 +130,19 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
         if found is not None and found[1].every_condition and found[1].answer != "yes":
             return _match(claim, found, rel, answer, fallback, weak)
     return None
+
+
+def names_its_relation(claim: Claim) -> bool:
+    """Whether the claim says cure or treat, not only "works" or "helps": then evidence on preventing the condition
+    answers a different question, and can refute the claim but not confirm it ("the MMR vaccine treats measles" is
+    not shown by its preventing measles).
+
+    Prevention claims keep the treatment evidence: "prevents complications of sickle cell disease" or "reduces
+    malaria transmission" are read as prevention, and are about treating the disease.
+    """
+    if claim.predicate == "cures":
+        return True
+    return claim.predicate == "treats" and bool(load_rules().treatment_cues.search((claim.predicate_text or "").lower()))
 
 
 def _general_safety(claim: Claim, kb: KnowledgeBase) -> Match | None:

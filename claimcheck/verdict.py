@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimcheck.match import PREDICATE_RELATIONS, SERIOUS_HARMS, Match
+from claimcheck.match import PREDICATE_RELATIONS, SERIOUS_HARMS, Match, names_its_relation
 from claimcheck.results import Claim, Label
 
 CERTAINTY_CONFIDENCE = {"high": 0.95, "moderate": 0.85, "low": 0.72, "very_low": 0.6}
@@ -31,6 +31,12 @@ class Judgement:
 def _overclaims(claim: Claim, match: Match) -> bool:
     cure_claim = claim.predicate == "cures" and not claim.negated
     return (cure_claim and not match.outcome.cures) or _absolute(claim)
+
+
+def _other_question(claim: Claim, match: Match) -> bool:
+    """A claim to cure or treat judged on prevention evidence (see ``names_its_relation``)."""
+    asked = PREDICATE_RELATIONS[claim.predicate][0]
+    return match.via_fallback and asked == "treats" and match.relation == "prevents" and names_its_relation(claim)
 
 
 def _absolute(claim: Claim) -> bool:
@@ -96,6 +102,10 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
     elif claim.predicate == "cures" and claim.negated and evidence == "yes" and not outcome.cures:
         label = Label.SUPPORTED
         reasons.append("the evidence shows a benefit, not a cure, so denying a cure agrees with it")
+    elif claimed == evidence == "yes" and _other_question(claim, match):
+        label = Label.MISLEADING
+        reasons.append(f"the evidence shows that {claim.intervention.name} prevents {claim.condition.name}, "
+                       "which is not what the claim says")
     elif claimed == evidence and match.weak:
         label = Label.UNPROVEN
         reasons.append("the evidence agrees only in part: it answers a neighbouring question, which cannot confirm this claim")

@@ -373,3 +373,23 @@ def test_verdict_a_comparison_with_another_treatment_is_judged_only_as_far_as_ow
     assert result.claim.comparison
     assert result.verdict.label is label
     assert "compares" in result.verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The MMR vaccine treats measles.", Label.MISLEADING),
+        ("Sunscreen is a treatment for skin cancer.", Label.MISLEADING),
+        ("The flu shot cures the flu.", Label.MISLEADING),
+        ("The MMR vaccine works against measles.", Label.SUPPORTED),
+        ("The MMR vaccine does not treat measles.", Label.NOT_IN_KB),
+    ],
+)
+def test_verdict_prevention_evidence_never_confirms_a_claim_to_treat(real_checker, text, label):
+    """Preventing a disease is not treating it: a claim that names treatment, judged on prevention evidence, claims
+    something else than the evidence shows; "works against" may mean either, and a denial of treatment is not judged."""
+    result = real_checker.check(text).claims[0]
+    assert result.verdict.label is label
+    if label is Label.MISLEADING:
+        assert any("prevents" in r and "not what the claim says" in r for r in result.verdict.reasons)
+        assert "closest question the knowledge base has" in result.verdict.explanation

@@ -64,6 +64,7 @@ class Rules:
     double_negation: re.Pattern[str]  # "nobody's saying": a denied saying takes back the denial after it
     not_denial: re.Pattern[str]  # "can't believe", "never thought": their denial words deny nothing
     minor_harms: re.Pattern[str]  # "few side effects": minor harms granted, serious ones denied
+    treatment_cues: re.Pattern[str]  # "treats", "therapy": a cue naming treatment itself, not prevention
     states: re.Pattern[str]  # "vitamin D levels": after a substance, a state of the body, not an intervention
     double_negation_reach: int
     speed_only: re.Pattern[str]  # "won't fix it overnight": the denial is of speed, not of the effect
@@ -153,6 +154,7 @@ def load_rules() -> Rules:
         double_negation=words_regex(mods["negation"]["double_negation"]),
         not_denial=words_regex(mods["negation"]["not_denial"]),
         minor_harms=words_regex(mods["minor_harms"]),
+        treatment_cues=words_regex(mods["treatment_cues"]),
         states=re.compile(rf"\s*(?:{'|'.join(mods['states'])})(?![\w'])", re.IGNORECASE),
         double_negation_reach=int(mods["negation"]["double_negation_reach"]),
         speed_only=words_regex(mods["negation"]["speed_only"]),
