@@ -600,6 +600,10 @@ def test_modifiers_making_someone_ill_advice_against_and_sham_comparisons(text, 
     ("text", "predicate", "negated"),
     [
         ("researchers ruled out a link between epidurals and autism years ago", "causes", True),
+        ("Research links the MMR vaccine to autism", "causes", False),  # the intervention stands inside the cue
+        ("No evidence links the MMR vaccine to autism", "causes", True),
+        ("Aspartame has been tied to cancer", "causes", False),
+        ("the vaccine is connected to autism", "causes", False),
         ("No serious researcher claims that folic acid doesn't prevent neural tube defects", "prevents", False),
         ("No study claims that LDN cures MS", "cures", True),  # a denied saying with no denial after it
         ("its not that ssris dont work for depression, they just take weeks", "treats", False),
