@@ -158,18 +158,26 @@ def _init_forked() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _build(options: ScanOptions, factory: Callable[[], Any] | None) -> BatchProcessor:
+    """The batch processor, or a clear error when the checker cannot be built."""
+    try:
+        return build_processor(options, factory)
+    except Exception as exc:
+        raise InputError(f"cannot build the checker: {type(exc).__name__}: {exc}") from exc
+
+
 def _start_pool(jobs: int, options: ScanOptions, factory: Callable[[], Any] | None) -> Any:
     """A pool of ``jobs`` workers that check batches (see the module docstring on fork and spawn)."""
     global _processor, _init_error
     if "fork" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(options,))
-    try:
-        _processor = build_processor(options, factory)
-    except Exception as exc:
-        raise InputError(f"cannot build the checker: {type(exc).__name__}: {exc}") from exc
-    _init_error = None
+    _processor, _init_error = _build(options, factory), None
     gc.freeze()  # the checker's objects move to a generation no collection visits, in the workers too
-    return multiprocessing.get_context("fork").Pool(jobs, initializer=_init_forked)
+    try:
+        return multiprocessing.get_context("fork").Pool(jobs, initializer=_init_forked)
+    except BaseException:
+        _stop_pool()
+        raise
 
 
 def _stop_pool() -> None:
@@ -312,10 +320,7 @@ def run_local(
 
     batches = iter_batches(inputs, options, start)
     if jobs <= 1:
-        try:
-            processor = build_processor(options, factory)
-        except Exception as exc:
-            raise InputError(f"cannot build the checker: {type(exc).__name__}: {exc}") from exc
+        processor = _build(options, factory)
         for batch in batches:
             result = (
                 failure_result(batch, processor.kb_version) if batch.failure else processor.process(batch)
