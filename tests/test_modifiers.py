@@ -103,10 +103,28 @@ def test_modifiers_cure_anecdote_with_negation_word_is_not_negated(claim_of):
         "More research is needed to determine whether LDN is beneficial for MS.",
         "Researchers hope to find out whether LDN can ease fatigue in MS.",
         "A new trial will test whether LDN slows MS.",
+        "Researchers are investigating whether LDN helps MS.",
+        # a trial under way asserts nothing yet
+        "LDN is currently being studied for treating MS.",
+        "Ivermectin is being tested as a treatment for covid.",
+        "LDN is in clinical trials for Crohn's disease.",
+        "LDN is under investigation for MS.",
     ],
 )
 def test_modifiers_a_whether_clause_of_research_purpose_asserts_nothing(checker, text):
     assert checker.check(text).claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LDN has been studied for MS and it clearly helps.",  # what was found, not a trial under way
+        "LDN is being used to treat MS in some clinics.",
+        "I'm investigating LDN because it helps MS.",
+    ],
+)
+def test_modifiers_research_that_has_reported_or_a_use_under_way_still_claims(claim_of, text):
+    assert not claim_of(text).claim.negated
 
 
 def test_modifiers_did_not_change_is_no_effect(claim_of):
@@ -616,6 +634,10 @@ def test_modifiers_making_someone_ill_advice_against_and_sham_comparisons(text, 
         ("my grandma swears her copper bracelet keeps her arthritis pain down", "improves", False),
         ("Low-dose naltrexone appeared to cause few side effects in women with fibromyalgia", "is_safe", False),
         ("did a 10 day liver detox and my acne cleared up completely", "cures", False),  # a complete result
+        ("Masks are bad for kids with asthma", "is_safe", True),  # as "dangerous for" (the annotation guideline)
+        ("Coffee is bad for acid reflux", "is_safe", True),
+        ("Vitamin D makes covid milder", "improves", False),
+        ("The flu vaccine messed up my asthma", "harms", False),
     ],
 )
 def test_modifiers_more_ways_of_denying_and_claiming(text, predicate, negated):
@@ -1102,12 +1124,21 @@ def test_modifiers_calling_an_intervention_a_fake_cure_says_it_does_nothing():
         ("Charcoal toothpaste whitens teeth.", "treats"),  # stained teeth
         ("Epidurals slow labor.", "causes"),  # prolonged labour
         ("Eating dates shortens labor.", "prevents"),
+        ("The covid vaccine messed up my period.", "causes"),  # menstrual changes
+        ("The pill wrecked my cycle.", "causes"),
+        ("Tamiflu ruined my sleep.", "causes"),  # sleep disturbance
     ],
 )
 def test_modifiers_harming_cleansing_protecting_an_organ_or_inducing_labour_is_a_claim_about_its_condition(text, predicate):
     from claimcheck.checker import Checker
 
     assert Checker(models=False).check(text).claims[0].claim.predicate == predicate
+
+
+def test_modifiers_feeling_bad_for_people_with_a_condition_claims_nothing():
+    from claimcheck.checker import Checker
+
+    assert Checker(models=False).check("I feel bad for people with MS who can't get LDN.").claims == ()
 
 
 @pytest.mark.parametrize(
