@@ -109,6 +109,7 @@ def test_modifiers_cure_anecdote_with_negation_word_is_not_negated(claim_of):
         "Ivermectin is being tested as a treatment for covid.",
         "LDN is in clinical trials for Crohn's disease.",
         "LDN is under investigation for MS.",
+        "Ivermectin is being tried against covid in several countries.",
     ],
 )
 def test_modifiers_a_whether_clause_of_research_purpose_asserts_nothing(checker, text):
@@ -1188,6 +1189,8 @@ def test_modifiers_a_bare_it_did_not_takes_the_claim_back_or_answers_the_questio
     [
         "Some parents believe amber teething necklaces ease teething pain, though no study has shown it.",
         "People say turmeric cures cancer but no trial has ever shown that.",
+        "Some say garlic can stave off colds, but evidence to support this is lacking.",
+        "People claim LDN cures MS, though the evidence is weak.",
     ],
 )
 def test_modifiers_no_study_has_shown_it_after_the_claim_denies_the_evidence(text):
@@ -1195,6 +1198,13 @@ def test_modifiers_no_study_has_shown_it_after_the_claim_denies_the_evidence(tex
 
     claim = Checker(models=False).check(text).claims[0].claim
     assert (claim.negated, claim.epistemic) == (True, True)
+
+
+def test_modifiers_weak_evidence_about_something_else_leaves_the_claim_standing():
+    from claimcheck.checker import Checker
+
+    claim = Checker(models=False).check("LDN helps my MS, but the evidence for my other meds is weak.").claims[0].claim
+    assert not claim.negated
 
 
 @pytest.mark.parametrize(
