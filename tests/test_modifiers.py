@@ -327,6 +327,8 @@ def test_modifiers_a_cue_that_holds_the_condition_says_most_about_it():
         "ivermectin works just as well as LDN for MS",
         "is ivermectin as effective as LDN for MS?",
         "ivermectin is as good for relapses as LDN for MS",
+        "ivermectin put my MS in remission, no LDN needed",  # what was not used
+        "ivermectin cured my MS with zero LDN",
     ],
 )
 def test_modifiers_a_yardstick_is_not_what_the_claim_is_about(checker, text):
