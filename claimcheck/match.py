@@ -145,6 +145,21 @@ def names_its_relation(claim: Claim) -> bool:
     return claim.predicate == "treats" and bool(load_rules().treatment_cues.search((claim.predicate_text or "").lower()))
 
 
+def names_prevention(claim: Claim) -> bool:
+    """Whether the claim says prevent ("protects against", "lowers the risk of") of the condition itself: then
+    evidence on treating the condition answers a different question ("dexamethasone prevents covid" is not shown,
+    nor refuted, by its treating severe covid). Not when the words before the condition name events of a disease
+    someone has ("prevents relapses of MS", "prevents complications of sickle cell disease"), which is treating it.
+    """
+    rules = load_rules()
+    if claim.predicate != "prevents" or not rules.prevention_cues.search((claim.predicate_text or "").lower()):
+        return False
+    end = claim.condition.start - claim.start
+    before = claim.sentence[max(0, end - 40) : end].lower()
+    around = claim.sentence[end : end + len(claim.condition.text) + 30].lower()
+    return rules.disease_events.search(before) is None and rules.disease_events.search(around) is None
+
+
 def _general_safety(claim: Claim, kb: KnowledgeBase) -> Match | None:
     """"X is safe for Y", where Y is a use of X the knowledge base assesses: judged on X's serious harms overall.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimcheck.match import PREDICATE_RELATIONS, SERIOUS_HARMS, Match, names_its_relation
+from claimcheck.match import PREDICATE_RELATIONS, SERIOUS_HARMS, Match, names_its_relation, names_prevention
 from claimcheck.results import Claim, Label
 
 CERTAINTY_CONFIDENCE = {"high": 0.95, "moderate": 0.85, "low": 0.72, "very_low": 0.6}
@@ -37,6 +37,12 @@ def _other_question(claim: Claim, match: Match) -> bool:
     """A claim to cure or treat judged on prevention evidence (see ``names_its_relation``)."""
     asked = PREDICATE_RELATIONS[claim.predicate][0]
     return match.via_fallback and asked == "treats" and match.relation == "prevents" and names_its_relation(claim)
+
+
+def _prevention_on_treatment(claim: Claim, match: Match) -> bool:
+    """A claim to prevent judged on treatment evidence (see ``names_prevention``): the evidence answers another question."""
+    asked = PREDICATE_RELATIONS[claim.predicate][0]
+    return match.via_fallback and asked == "prevents" and match.relation == "treats" and names_prevention(claim)
 
 
 def _absolute(claim: Claim) -> bool:
@@ -78,7 +84,11 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
     claimed = match.claimed_answer
     strong_evidence = certainty in ("high", "moderate")
     label: Label
-    if claim.epistemic:
+    if evidence in ("yes", "no") and _prevention_on_treatment(claim, match):
+        label = Label.UNPROVEN
+        reasons.append(f"the evidence is about whether {claim.intervention.name} treats {claim.condition.name}, "
+                       "not whether it prevents it")
+    elif claim.epistemic:
         reasons.append("the claim says the effect is not proven")
         if evidence == "yes" and strong_evidence:
             label = Label.CONTRADICTED

@@ -393,3 +393,27 @@ def test_verdict_prevention_evidence_never_confirms_a_claim_to_treat(real_checke
     if label is Label.MISLEADING:
         assert any("prevents" in r and "not what the claim says" in r for r in result.verdict.reasons)
         assert "closest question the knowledge base has" in result.verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # The knowledge base assesses dexamethasone and metformin only as treatments.
+        ("Dexamethasone prevents covid.", Label.UNPROVEN),
+        ("Metformin lowers the risk of type 2 diabetes.", Label.UNPROVEN),
+        ("There is no evidence that dexamethasone prevents covid.", Label.UNPROVEN),
+        # Preventing the events of a disease someone has is treating it.
+        ("Interferon beta prevents MS relapses.", Label.SUPPORTED),
+        ("Gene therapy prevents complications of sickle cell disease.", Label.SUPPORTED),
+    ],
+)
+def test_verdict_treatment_evidence_neither_confirms_nor_refutes_a_claim_to_prevent(real_checker, text, label):
+    """Treating a disease is not preventing it: a claim that names prevention of the condition itself, judged on
+    treatment evidence, is left unproven, and the explanation says which question the evidence answers."""
+    result = real_checker.check(text).claims[0]
+    assert result.claim.predicate == "prevents"
+    assert result.verdict.label is label
+    assert result.verdict.assessment is not None and result.verdict.assessment.endswith("#treats")
+    if label is Label.UNPROVEN:
+        assert any("treats" in r and "not whether it prevents it" in r for r in result.verdict.reasons)
+        assert "closest question the knowledge base has" in result.verdict.explanation

@@ -65,6 +65,8 @@ class Rules:
     not_denial: re.Pattern[str]  # "can't believe", "never thought": their denial words deny nothing
     minor_harms: re.Pattern[str]  # "few side effects": minor harms granted, serious ones denied
     treatment_cues: re.Pattern[str]  # "treats", "therapy": a cue naming treatment itself, not prevention
+    prevention_cues: re.Pattern[str]  # "prevents", "lowers the risk of": a cue naming prevention itself
+    disease_events: re.Pattern[str]  # "relapses", "complications": events of a disease, whose prevention treats it
     states: re.Pattern[str]  # "vitamin D levels": after a substance, a state of the body, not an intervention
     double_negation_reach: int
     speed_only: re.Pattern[str]  # "won't fix it overnight": the denial is of speed, not of the effect
@@ -155,6 +157,8 @@ def load_rules() -> Rules:
         not_denial=words_regex(mods["negation"]["not_denial"]),
         minor_harms=words_regex(mods["minor_harms"]),
         treatment_cues=words_regex(mods["treatment_cues"]),
+        prevention_cues=words_regex(mods["prevention_cues"]),
+        disease_events=words_regex(mods["disease_events"]),
         states=re.compile(rf"\s*(?:{'|'.join(mods['states'])})(?![\w'])", re.IGNORECASE),
         double_negation_reach=int(mods["negation"]["double_negation_reach"]),
         speed_only=words_regex(mods["negation"]["speed_only"]),
