@@ -137,8 +137,7 @@ def names_its_relation(claim: Claim) -> bool:
     answers a different question, and can refute the claim but not confirm it ("the MMR vaccine treats measles" is
     not shown by its preventing measles).
 
-    Prevention claims keep the treatment evidence: "prevents complications of sickle cell disease" or "reduces
-    malaria transmission" are read as prevention, and are about treating the disease.
+    The other direction, a claim to prevent judged on treatment evidence, is :func:`names_prevention`.
     """
     if claim.predicate == "cures":
         return True
@@ -148,8 +147,9 @@ def names_its_relation(claim: Claim) -> bool:
 def names_prevention(claim: Claim) -> bool:
     """Whether the claim says prevent ("protects against", "lowers the risk of") of the condition itself: then
     evidence on treating the condition answers a different question ("dexamethasone prevents covid" is not shown,
-    nor refuted, by its treating severe covid). Not when the words before the condition name events of a disease
-    someone has ("prevents relapses of MS", "prevents complications of sickle cell disease"), which is treating it.
+    nor refuted, by its treating severe covid). Not when the words right before the condition, or the condition and
+    the words right after it, name events of a disease someone has ("prevents relapses of MS", "prevents sickle cell
+    complications"), which is treating it.
     """
     rules = load_rules()
     if claim.predicate != "prevents" or not rules.prevention_cues.search((claim.predicate_text or "").lower()):
