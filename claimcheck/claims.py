@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -129,6 +130,67 @@ class PairReading:
     def asserts_nothing(self) -> bool:
         """Whether the pair can be no claim, whatever a model reads: a yardstick, a research purpose or a hypothesis."""
         return self.yardstick or self.purpose
+
+
+def rivals(readings: list[PairReading], interventions: list[tuple[int, int]]) -> list[bool]:
+    """Which pairs of one sentence a cue links while it also links their condition to another intervention.
+
+    "beta carotene pills raised lung cancer rates in smokers", "Unlike harsh steroid creams, colloidal oatmeal
+    soothes eczema flares": one cue, one condition, two interventions, and usually only one claim. The claim model
+    may drop such a pair when it is sure enough that it is none (``thresholds.competing`` in the manifest), all but
+    the most probable; a pair whose condition has a single intervention stays a claim whenever a cue links it.
+    Interventions listed together ("chloroquine, favipiravir and remdesivir", "masks or distancing", "remedies
+    such as X or Y") share the claim and are no rivals: only a condition linked to names in two or more separate
+    lists has rivals. ``interventions``: every intervention span of the sentence (the lists are made of them all).
+    """
+    linked = [r.predicate is not None and not r.asserts_nothing for r in readings]
+    if sum(linked) < 2:
+        return [False] * len(readings)
+    list_of = _lists(sorted(set(interventions) | {r.intervention for r in readings}), readings[0].lower)
+    partners: dict[tuple[int, int], set[int]] = {}
+    for reading, ok in zip(readings, linked, strict=True):
+        if ok:
+            partners.setdefault(reading.condition, set()).add(list_of[reading.intervention])
+    return [ok and len(partners[r.condition]) > 1 for r, ok in zip(readings, linked, strict=True)]
+
+
+_SEPARATORS = r"(?:[\s,;/&'\"]|\([^()]{0,40}\))*"  # a short aside in brackets ("lopinavir (LPV), ritonavir") joins too
+# "and", "or", what introduces examples of the name before ("herbal remedies such as X or Y", "measures including
+# masks, vaccines and handwashing"), what it is made of ("remedies containing an extract of X") or given with ("X with Y",
+# "X in combination with Y"): the names on either side belong to one list. Up to three words may follow ("and frequent
+# handwashing").
+_JOINERS = (
+    r"and|or|nor|plus|as well as|and/or|such as|including|like|e\.g\.|i\.e\.|containing|made from|made with|based on"
+    r"|(?:in combination|combined|together|along|paired|coupled)? ?with|alongside"
+)
+_LIST_GAP = re.compile(rf"{_SEPARATORS}(?:(?:{_JOINERS})(?:\s+[\w'-]+){{0,3}}?{_SEPARATORS})?")
+_CONJUNCTION = re.compile(rf"(?<![\w.])(?:{_JOINERS})(?![\w])|[&/]")
+
+
+def _lists(spans: list[tuple[int, int]], lower: str) -> dict[tuple[int, int], int]:
+    """The list each of the (sorted) intervention spans belongs to, by number. Neighbours joined by commas and a
+    conjunction ("x, y and z", "x or y", "x/y") form one list; a run joined by commas alone ("unlike x, y ...")
+    is no list, each of its names stands alone."""
+    out: dict[tuple[int, int], int] = {}
+    runs: list[list[tuple[int, int]]] = []
+    conjoined: list[bool] = []
+    for k, span in enumerate(spans):
+        if k:
+            end, start = spans[k - 1][1], span[0]
+            gap = lower[end:start] if start > end else ""
+            if _LIST_GAP.fullmatch(gap):
+                runs[-1].append(span)
+                conjoined[-1] = conjoined[-1] or start <= end or _CONJUNCTION.search(gap) is not None
+                continue
+        runs.append([span])
+        conjoined.append(False)
+    number = 0
+    for run, joined in zip(runs, conjoined, strict=True):
+        for span in run:
+            out[span] = number
+            number += not joined
+        number += joined
+    return out
 
 
 def read_pair(
@@ -355,10 +417,16 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
     reader = _SentenceReader.of(sent, mentions)
     if reader is None:
         return []
+    pairs = pair_mentions(reader.mentions, reader.bounds, reader.offset)
+    firsts = [(i.start - reader.offset, i.end - reader.offset) for i, _ in pairs]
+    readings = [reader.read(i, c, first) for (i, c), first in zip(pairs, firsts, strict=True)]
+    spans = [(m.start - reader.offset, m.end - reader.offset) for m in reader.mentions if m.kind == "intervention"]
     claims: list[Claim] = []
-    for intervention, condition in pair_mentions(reader.mentions, reader.bounds, reader.offset):
-        first = (intervention.start - reader.offset, intervention.end - reader.offset)
-        claims.extend(reader.claims(intervention, condition, first, models))
+    rival = rivals(readings, spans)
+    if models is not None:
+        rival = models.droppable(readings, rival)
+    for (intervention, condition), first, reading, rival in zip(pairs, firsts, readings, rival, strict=True):
+        claims.extend(reader.claims(intervention, condition, first, models, reading=reading, rival=rival))
     return claims
 
 
@@ -456,17 +524,23 @@ class _SentenceReader:
             return None
         return cls(sent, text, lower, hits, clause_bounds(lower), stops, without_settings(mentions, lower, offset), offset, rules)
 
-    def claims(
-        self, intervention: Mention, condition: Mention, first: tuple[int, int], models: ClaimModels | None,
-        antecedent: str | None = None,
-    ) -> list[Claim]:
-        """The claims of one pair; ``first``: where the intervention stands in the sentence (a pronoun standing
-        for it when ``antecedent`` is given)."""
-        lower, rules = self.lower, self.rules
+    def read(self, intervention: Mention, condition: Mention, first: tuple[int, int]) -> PairReading:
+        """The rules' reading of one pair; ``first``: where the intervention (or a pronoun for it) stands."""
         second = (condition.start - self.offset, condition.end - self.offset)
         others = [(m.start - self.offset, m.end - self.offset) for m in self.mentions if m is not intervention and m is not condition]
-        reading = read_pair(self.text, lower, self.hits, self.bounds, first, second, others)
-        decided = models.decide(reading) if models is not None else rule_claim(reading)
+        return read_pair(self.text, self.lower, self.hits, self.bounds, first, second, others)
+
+    def claims(
+        self, intervention: Mention, condition: Mention, first: tuple[int, int], models: ClaimModels | None,
+        antecedent: str | None = None, *, reading: PairReading | None = None, rival: bool = False,
+    ) -> list[Claim]:
+        """The claims of one pair; ``first``: where the intervention stands in the sentence (a pronoun standing
+        for it when ``antecedent`` is given); ``reading``: the pair's reading if already made; ``rival``: the cue
+        also links the condition to another intervention (see :func:`rivals`)."""
+        lower, rules = self.lower, self.rules
+        if reading is None:
+            reading = self.read(intervention, condition, first)
+        decided = models.decide(reading, rival=rival) if models is not None else rule_claim(reading)
         if decided is None:
             return []
         predicate, attrs, confidence = decided

@@ -175,3 +175,59 @@ def test_models_training_pairs_leave_out_a_scene_setting_condition_as_the_pipeli
 def test_models_never_read_a_research_purpose_as_a_claim(real_checker, text):
     # The rules drop a cue inside "to determine whether"; the claim model once re-read the pair as a claim.
     assert real_checker.check(text).claims == ()
+
+
+def _rival_readings(text: str, interventions: list[str], condition: str):
+    """A linked reading of each named intervention with the condition (the rules' reading of the sentence)."""
+    from claimcheck.claims import clause_bounds, read_pair
+    from claimcheck.modifiers import find_predicates
+
+    lower = text.lower()
+    spans = [(lower.index(name), lower.index(name) + len(name)) for name in interventions]
+    where = (lower.index(condition), lower.index(condition) + len(condition))
+    hits, bounds = find_predicates(lower), clause_bounds(lower)
+    return [read_pair(text, lower, hits, bounds, span, where, [s for s in spans if s != span]) for span in spans], spans
+
+
+@pytest.mark.parametrize(
+    ("text", "interventions", "condition", "expected"),
+    [
+        ("Unlike harsh steroid creams, colloidal oatmeal soothes eczema flares.", ["steroid creams", "colloidal oatmeal"],
+         "eczema", [True, True]),
+        ("beta carotene pills raised lung cancer rates in smokers", ["beta carotene", "smokers"], "lung cancer",
+         [True, True]),
+        ("Ivermectin, zinc and vitamin D cure covid.", ["ivermectin", "zinc", "vitamin d"], "covid", [False] * 3),
+        ("Chloroquine or hydroxychloroquine helps covid.", ["chloroquine", "hydroxychloroquine"], "covid", [False] * 2),
+        ("Herbal remedies such as echinacea help colds.", ["herbal remedies", "echinacea"], "colds", [False] * 2),
+        ("Vitamin E in combination with vitamin C reduces the risk of cancer.", ["vitamin e", "vitamin c"], "cancer",
+         [False] * 2),
+        ("LDN helps MS.", ["ldn"], "ms", [False]),
+    ],
+)
+def test_rivals_are_interventions_a_cue_links_to_one_condition_from_separate_lists(text, interventions, condition, expected):
+    from claimcheck.claims import rivals
+
+    readings, spans = _rival_readings(text, interventions, condition)
+    assert all(r.predicate is not None for r in readings)
+    assert rivals(readings, spans) == expected
+
+
+def test_the_claim_model_drops_a_rival_but_never_every_rival_of_a_condition():
+    from claimcheck.models.runtime import spare_most_probable
+
+    assert spare_most_probable(["c", "c", "d"], [True, True, False], [0.2, 0.1, 0.0]) == [False, True, False]
+    assert spare_most_probable(["c", "c", "d", "d"], [True, True, True, True], [0.1, 0.1, 0.3, 0.9]) == [
+        False, True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("beta carotene pills raised lung cancer rates in smokers, nobody remembers that", ["beta-carotene"]),
+        ("Unlike harsh steroid creams, colloidal oatmeal soothes eczema flares in minutes.", ["colloidal-oatmeal"]),
+        ("Chloroquine and hydroxychloroquine are not treatment options for COVID-19.", ["chloroquine", "hydroxychloroquine"]),
+    ],
+)
+def test_models_keep_the_intervention_a_claim_is_about_among_rivals(real_checker, text, kept):
+    # Before the claim model chose among rivals, the smokers and the steroid creams were claims as well.
+    assert [c.claim.intervention.id for c in real_checker.check(text).claims] == kept

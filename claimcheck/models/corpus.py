@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from claimcheck.claims import PairReading, clause_bounds, read_pair, without_settings
+from claimcheck.claims import PairReading, clause_bounds, read_pair, rivals, without_settings
 from claimcheck.modifiers import find_predicates
 
 ATTRIBUTES = ("predicate", "polarity", "certainty", "question", "anecdote", "reported")
@@ -114,3 +114,17 @@ def pair_examples(sentence: Sentence, nlp: Any) -> Iterator[PairExample]:
             )
             others = [s for s in everything if s != i and s != c]
             yield PairExample(sentence, read_pair(sentence.text, lower, hits, bounds, i, c, others), gold)
+
+
+def rival_flags(examples: list[PairExample]) -> list[bool]:
+    """:func:`claimcheck.claims.rivals` for each example, read sentence by sentence (the lists of interventions
+    are made of every candidate intervention span of the sentence)."""
+    flags = [False] * len(examples)
+    by_sentence: dict[str, list[int]] = {}
+    for k, example in enumerate(examples):
+        by_sentence.setdefault(example.sentence.id, []).append(k)
+    for ks in by_sentence.values():
+        readings = [examples[k].reading for k in ks]
+        for k, flag in zip(ks, rivals(readings, [r.intervention for r in readings]), strict=True):
+            flags[k] = flag
+    return flags

@@ -17,8 +17,8 @@ from sklearn.metrics import (
 )
 
 from claimcheck.claims import ClaimExtractor
-from claimcheck.models.corpus import PairExample, Sentence, pair_examples
-from claimcheck.models.runtime import ClaimModels
+from claimcheck.models.corpus import PairExample, Sentence, pair_examples, rival_flags
+from claimcheck.models.runtime import ClaimModels, spare_most_probable
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -31,7 +31,10 @@ def _task_predictions(task: str, examples: list[PairExample], models: ClaimModel
     if task not in models.models:
         return [rule_label(task, e) for e in examples]
     if task == "claim":  # the same decisions as at run time, thresholds included
-        return ["claim" if models.decide(e.reading) is not None else "none" for e in examples]
+        flags = rival_flags(examples)
+        p = [models.claim_probability(e.reading) or 0.0 for e in examples]
+        flags = spare_most_probable([(e.sentence.id, e.reading.condition) for e in examples], flags, p)
+        return ["claim" if models.decide(e.reading, rival=r) is not None else "none" for e, r in zip(examples, flags, strict=True)]
     return [models.attribute(task, e.reading) for e in examples]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from collections.abc import Hashable
 from typing import Any
 
 from claimcheck.claims import PairReading, rule_claim
@@ -36,7 +37,9 @@ class ClaimModels:
         self._overrule: dict[str, dict[str, float]] = {
             task: entry.get("thresholds", {}).get("overrule_rules", {}) for task, entry in self.manifest["tasks"].items()
         }
-        self._claim_threshold = self.manifest["tasks"]["claim"].get("thresholds", {}).get("other", CLAIM_THRESHOLD)
+        claim_thresholds = self.manifest["tasks"]["claim"].get("thresholds", {})
+        self._claim_threshold = claim_thresholds.get("other", CLAIM_THRESHOLD)
+        self._rival_threshold = claim_thresholds.get("competing", 0.0)  # 0: a cue-linked pair is always a claim
 
     @classmethod
     def bundled(cls) -> ClaimModels | None:
@@ -59,12 +62,30 @@ class ClaimModels:
             return {}
         return self._bank.best(pair_features(reading, with_rules=True))
 
-    def decide(self, reading: PairReading) -> tuple[str, dict[str, object], float] | None:
+    def claim_probability(self, reading: PairReading) -> float | None:
+        """The claim model's probability that the pair is a claim (None without a claim model)."""
+        found = self.read(reading).get("claim")
+        if found is None:
+            return None
+        label, p = found
+        return p if label == "claim" else 1.0 - p
+
+    def droppable(self, readings: list[PairReading], rival: list[bool]) -> list[bool]:
+        """``rival`` (:func:`claimcheck.claims.rivals`) less the most probable claim among each condition's
+        rivals: the model chooses between the interventions a cue links to one condition, never drops them all."""
+        if "claim" not in self.models or not any(rival):
+            return rival
+        p = [self.claim_probability(r) or 0.0 if flag else 0.0 for r, flag in zip(readings, rival, strict=True)]
+        return spare_most_probable([r.condition for r in readings], rival, p)
+
+    def decide(self, reading: PairReading, *, rival: bool = False) -> tuple[str, dict[str, object], float] | None:
         """(predicate, attributes, confidence) for a pair, or None if it is not a claim.
 
-        A pair that a rule cue links (between the mentions or near them) is always a
-        claim (see ``train.claim_thresholds``); the claim model decides the others and
-        gives the confidence.
+        A pair that a rule cue links (between the mentions or near them) is a claim
+        (see ``train.claim_thresholds``) unless the cue also links its condition to
+        another intervention and the claim model is sure enough it is none
+        (``rival``: see :meth:`droppable`); the model decides the pairs no cue links
+        and gives the confidence.
         """
         if reading.asserts_nothing:
             return None  # "better than X", "without X", "to determine whether X helps Y": see PairReading.asserts_nothing
@@ -80,6 +101,8 @@ class ClaimModels:
             p_claim = p if label == "claim" else 1.0 - p
             linked = reading.predicate is not None
             if not linked and p_claim < self._claim_threshold:
+                return None
+            if linked and rival and p_claim < self._rival_threshold:
                 return None
             confidence = max(p_claim, 0.5) if linked else p_claim
         negated = self.attribute("polarity", reading, best) == "negative"
@@ -114,6 +137,16 @@ class ClaimModels:
                 return rules
             threshold = max(threshold, self._overrule.get("polarity", {}).get(side, 1.0))
         return label if label == rules or (threshold < 1.0 and p >= threshold) else rules
+
+
+def spare_most_probable(groups: list[Hashable], flags: list[bool], p: list[float]) -> list[bool]:
+    """``flags`` unset for the most probable flagged item of each group (the first on a tie)."""
+    best: dict[Hashable, int] = {}
+    for k, (group, flag) in enumerate(zip(groups, flags, strict=True)):
+        if flag and (group not in best or p[k] > p[best[group]]):
+            best[group] = k
+    spared = set(best.values())
+    return [flag and k not in spared for k, flag in enumerate(flags)]
 
 
 def _coherent_polarity(

@@ -35,16 +35,18 @@ from claimcheck.models.corpus import (
     corpus_hash,
     load_corpus,
     pair_examples,
+    rival_flags,
 )
 from claimcheck.models.features import pair_features
 from claimcheck.models.linear import LinearModel
-from claimcheck.models.runtime import can_overrule, rule_reading
+from claimcheck.models.runtime import can_overrule, rule_reading, spare_most_probable
 
 TASKS = ("claim", "predicate", "polarity", "certainty", "question", "anecdote", "reported")
 VARIANTS = ("rules", "model", "model+rules")
 C_GRID = (1.0, 4.0, 16.0)
 MIN_DF = 2  # a feature must occur in at least this many training pairs
 THRESHOLD_REPEATS = 5  # shuffled grouped 5-fold splits whose out-of-fold F1 curves are averaged to place the claim threshold
+RIVAL_TOLERANCE = 0.001  # the rival threshold: the lowest whose mean out-of-fold F1 is this close to the best
 
 
 def prune(feats: list[dict[str, float]], min_df: int = MIN_DF) -> list[dict[str, float]]:
@@ -208,31 +210,49 @@ def claim_thresholds(
     as a claim's condition, and a checker needs the population pair too, since that
     is what the knowledge base assesses. The model adds the pairs the rules miss.
 
+    The exception: a cue-linked pair whose condition the cue also links to another
+    intervention (:func:`claimcheck.claims.rivals`: "beta carotene pills raised lung
+    cancer rates in smokers") is dropped when the model's probability of a claim is
+    below ``competing``, unless it is the most probable of its condition's rivals.
+
     The out-of-fold F1 is nearly flat over a wide range of thresholds, so the best
     point of one split is noise: the curves of ``THRESHOLD_REPEATS`` shuffled,
     stratified grouped 5-fold splits (fixed seeds) are averaged and the threshold
-    with the best mean is taken (the lowest on a tie).
+    with the best mean is taken (the lowest on a tie). For ``competing``, chosen
+    next with that threshold in place, the lowest within ``RIVAL_TOLERANCE`` of the
+    best mean: every pair it drops is one a verdict could have used.
     """
     cue = np.array([e.reading.predicate is not None for e in examples])
     no_claim = np.array([e.reading.asserts_nothing for e in examples])  # never a claim, as at run time
+    rival = np.array(rival_flags(examples))
     truth = np.array([g == "claim" for g in gold])
     grid = [round(x, 2) for x in np.arange(0.3, 0.96, 0.05)]
-    curves = []
+    rival_grid = [round(x, 2) for x in np.arange(0.0, 0.71, 0.05)]
+    probabilities = []
     for seed in range(THRESHOLD_REPEATS):
         folds = list(StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed).split(examples, gold, groups))
         proba, classes = _oof_proba(feats, gold, folds, c)
-        p_claim = proba[:, classes.index("claim")]
-        curve = []
-        for t in grid:
-            pred = (cue | (p_claim >= t)) & ~no_claim
-            tp = int((pred & truth).sum())
-            curve.append(2 * tp / max(int(pred.sum()) + int(truth.sum()), 1))
-        curves.append(curve)
-    mean = np.mean(curves, axis=0)
+        probabilities.append(proba[:, classes.index("claim")])
+
+    def f1(pred: np.ndarray) -> float:
+        return 2 * int((pred & truth).sum()) / max(int(pred.sum()) + int(truth.sum()), 1)
+
+    mean = np.mean([[f1((cue | (p >= t)) & ~no_claim) for t in grid] for p in probabilities], axis=0)
     best = int(np.argmax(mean))  # the first (lowest) threshold on a tie
-    log(f"  claim threshold for pairs without a linking cue: {grid[best]} (mean out-of-fold F1 {mean[best]:.4f} over "
+    other = grid[best]
+    log(f"  claim threshold for pairs without a linking cue: {other} (mean out-of-fold F1 {mean[best]:.4f} over "
         f"{THRESHOLD_REPEATS} shuffled grouped 5-fold splits; range over the grid {mean.min():.4f}-{mean.max():.4f})")
-    return {"other": grid[best]}
+    keys = [(e.sentence.id, e.reading.condition) for e in examples]
+    droppable = [np.array(spare_most_probable(keys, list(rival), list(p))) for p in probabilities]
+    rival_mean = np.mean(
+        [[f1((cue | (p >= other)) & ~no_claim & ~(drop & (p < t))) for t in rival_grid]
+         for p, drop in zip(probabilities, droppable, strict=True)], axis=0,
+    )
+    chosen = next(k for k, value in enumerate(rival_mean) if value >= rival_mean.max() - RIVAL_TOLERANCE)
+    log(f"  claim threshold for cue-linked pairs with a rival ({int(rival.sum())} pairs): {rival_grid[chosen]} (mean "
+        f"out-of-fold F1 {rival_mean[chosen]:.4f}; without dropping any {rival_mean[0]:.4f}, best on the grid "
+        f"{rival_mean.max():.4f})")
+    return {"other": other, "competing": rival_grid[chosen]}
 
 
 def build_examples(sentences: list[Sentence], nlp: Any) -> list[PairExample]:
@@ -361,8 +381,10 @@ def model_card(manifest: dict[str, Any]) -> str:
     lines += [
         "", "## When a model overrules the rules", "",
         (
-            "A pair that a rule cue links is always a claim; the claim model decides the others "
-            f"(p >= {manifest['tasks']['claim'].get('thresholds', {}).get('other', '-')}). For each attribute, the model's "
+            "A pair that a rule cue links is a claim, unless the cue also links its condition to an intervention in "
+            "another list (\"beta carotene pills raised lung cancer rates in smokers\") and the claim model gives it "
+            f"p < {manifest['tasks']['claim'].get('thresholds', {}).get('competing', '-')}; the claim model decides the "
+            f"others (p >= {manifest['tasks']['claim'].get('thresholds', {}).get('other', '-')}). For each attribute, the model's "
             "label replaces the rules' reading only when the model is at least this sure of it (chosen out of fold on the "
             "training split, label by label; a tie keeps the rules; 1.0 means never). Moving a predicate between `no_effect` and "
             "an efficacy class changes the claim's side: it also needs the polarity threshold of that direction (and "
