@@ -265,7 +265,10 @@ def read_modifiers(
     question = is_question(sentence, mention_starts, rules)
     if window is not None:
         lower = lower[window[0] : window[1]]
-    absolute = [m.group(0) for m in rules.absolute.finditer(lower)]
+    absolute = [
+        m.group(0) for m in rules.absolute.finditer(lower)
+        if rules.absolute_denied.search(lower, max(0, m.start() - 24), m.start()) is None  # "not a miracle"
+    ]
     if epistemic:
         absolute = [a for a in absolute if "proven" not in a]
     hedged = rules.hedging.search(lower) is not None

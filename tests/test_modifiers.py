@@ -1345,3 +1345,47 @@ def test_modifiers_a_pronoun_stands_for_the_intervention_of_the_sentence_before(
 def test_modifiers_they_stands_for_a_plural_name(real_checker, text, claims):
     found = [(c.claim.intervention.text, c.claim.condition.text, c.claim.predicate) for c in real_checker.check(text).claims]
     assert found == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty", "exaggeration"),
+    [
+        ("LDN is a miracle cure for MS.", "absolute", ("miracle",)),
+        ("ldn is NOT a miracle drug, but it did help my crohns", "neutral", ()),
+        ("LDN is no miracle for MS, but it helps.", "neutral", ()),
+        ("Ivermectin is not 100% effective against covid, but it helps.", "neutral", ()),
+    ],
+)
+def test_modifiers_an_absolute_word_that_is_denied_makes_no_exaggeration(checker, text, certainty, exaggeration):
+    claims = checker.check(text).claims
+    assert claims and all(c.claim.certainty == certainty and c.claim.exaggeration == exaggeration for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Ivermectin hardly helps covid.", True),
+        ("Ivermectin is unlikely to help covid.", True),
+        ("Far from curing MS, LDN just makes you sleepy.", True),
+        ("ivermectin is worthless for covid", False),  # no_effect: it asserts the lack of effect
+        # "hardly" that does not deny the claim
+        ("I could hardly believe LDN cured my MS.", False),
+        ("hardly anyone knows that LDN helps Crohn's", False),
+    ],
+)
+def test_modifiers_hardly_unlikely_and_far_from_deny_the_effect_after_them(checker, text, negated):
+    claims = checker.check(text).claims
+    assert claims and all(c.claim.negated == negated for c in claims)
+    if "worthless" in text:
+        assert all(c.claim.predicate == "no_effect" for c in claims)
+    if "unlikely" in text:
+        assert all(c.claim.certainty == "hedged" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text", ["Lion's mane improves memory.", "ginkgo sharpens your focus", "Methylene blue boosts your brain."],
+)
+def test_modifiers_improving_memory_or_focus_is_a_claim_about_cognitive_function(real_checker, text):
+    claims = real_checker.check(text).claims
+    assert [(c.claim.condition.id, c.claim.predicate, c.claim.negated) for c in claims] == [
+        ("cognitive-function", "improves", False)]

@@ -227,7 +227,7 @@ def claim_thresholds(
     rival = np.array(rival_flags(examples))
     truth = np.array([g == "claim" for g in gold])
     grid = [round(x, 2) for x in np.arange(0.3, 0.96, 0.05)]
-    rival_grid = [round(x, 2) for x in np.arange(0.0, 0.71, 0.05)]
+    rival_grid = [round(x, 2) for x in np.arange(0.0, 0.96, 0.05)]
     probabilities = []
     for seed in range(THRESHOLD_REPEATS):
         folds = list(StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed).split(examples, gold, groups))

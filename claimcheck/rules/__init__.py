@@ -101,6 +101,7 @@ class Rules:
     cessation_resumed: re.Pattern[str]  # after the stopped X, makes X the subject again ("because it")
     hedging: re.Pattern[str]
     absolute: re.Pattern[str]
+    absolute_denied: re.Pattern[str]  # ends right before an absolute word that it denies ("not a miracle")
     question_openers: re.Pattern[str]
     answer_no: re.Pattern[str]  # the whole next sentence answers a question "no"
     answer_yes: re.Pattern[str]
@@ -207,6 +208,7 @@ def load_rules() -> Rules:
         )),
         hedging=words_regex(mods["hedging"]),
         absolute=words_regex(mods["absolute"]),
+        absolute_denied=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['absolute_denied'])})\s+$"),
         question_openers=re.compile(rf"^\W*(?:{'|'.join(sorted(mods['question']['openers'], key=len, reverse=True))})(?![\w'’])"),
         answer_no=_whole(mods["question"]["answer_no"]),
         answer_yes=_whole(mods["question"]["answer_yes"]),
