@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import pairwise
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -421,11 +421,11 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
     firsts = [(i.start - reader.offset, i.end - reader.offset) for i, _ in pairs]
     readings = [reader.read(i, c, first) for (i, c), first in zip(pairs, firsts, strict=True)]
     spans = [(m.start - reader.offset, m.end - reader.offset) for m in reader.mentions if m.kind == "intervention"]
-    claims: list[Claim] = []
-    rival = rivals(readings, spans)
+    flags = rivals(readings, spans)
     if models is not None:
-        rival = models.droppable(readings, rival)
-    for (intervention, condition), first, reading, rival in zip(pairs, firsts, readings, rival, strict=True):
+        flags = models.droppable(readings, flags)
+    claims: list[Claim] = []
+    for (intervention, condition), first, reading, rival in zip(pairs, firsts, readings, flags, strict=True):
         claims.extend(reader.claims(intervention, condition, first, models, reading=reading, rival=rival))
     return claims
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from collections.abc import Hashable
+from pathlib import Path
 from typing import Any
 
 from claimcheck.claims import PairReading, rule_claim
