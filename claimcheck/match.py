@@ -28,7 +28,7 @@ PREDICATE_RELATIONS: dict[str, tuple[str, str, tuple[tuple[str, str, bool], ...]
     "causes": ("causes", "yes", (("prevents", "no", True), ("treats", "no", True))),
     "harms": ("causes", "yes", (("treats", "no", True), ("prevents", "no", True))),
     "is_safe": ("causes", "no", ()),
-    "is_approved": ("treats", "yes", ()),
+    "is_approved": ("treats", "yes", (("prevents", "yes", False),)),
 }
 
 
@@ -84,6 +84,12 @@ ADVERSE_EFFECTS = "adverse-effects"
 GENERAL_HEALTH = "general-health"
 
 
+def _approval_unknown(kb: KnowledgeBase, intervention: str | None, condition: str, relation: str) -> bool:
+    """Whether the pair has no outcome for ``relation`` that records an approval status."""
+    found = kb.find_outcome(intervention, condition, relation) if intervention is not None else None
+    return found is None or found[1].approved is None
+
+
 def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
     """The assessment outcome for a claim, or None if the knowledge base has none.
 
@@ -105,6 +111,9 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
     # nothing about the other relation, so a negated claim takes no weak fallback.
     fallbacks = tuple(f for f in fallbacks if not (f[2] and claim.negated))
     tries = [(relation, base, False, False)] + [(r, a, True, w) for r, a, w in fallbacks]
+    if claim.predicate == "is_approved" and claim.condition.id is not None:
+        # The outcome that records the approval answers: statins are approved for preventing heart disease.
+        tries.sort(key=lambda t: _approval_unknown(kb, claim.intervention.id, claim.condition.id, t[0]))
     if claim.predicate == "is_safe" and claim.condition.id == ADVERSE_EFFECTS:
         minor = _minor_harms(claim, kb)
         if minor is not None:

@@ -417,3 +417,16 @@ def test_verdict_treatment_evidence_neither_confirms_nor_refutes_a_claim_to_prev
     if label is Label.UNPROVEN:
         assert any("treats" in r and "not whether it prevents it" in r for r in result.verdict.reasons)
         assert "closest question the knowledge base has" in result.verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Statins are approved for preventing heart disease", Label.SUPPORTED),
+        ("statins are not approved for cardiovascular disease", Label.CONTRADICTED),
+        ("the MMR vaccine is approved to prevent measles", Label.SUPPORTED),
+    ],
+)
+def test_verdict_an_approval_recorded_on_a_prevention_outcome_answers_an_approval_claim(real_checker, text, label):
+    result = real_checker.check(text).claims[0]
+    assert (result.claim.predicate, result.verdict.label) == ("is_approved", label)
