@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -196,12 +197,17 @@ def _lists(spans: list[tuple[int, int]], lower: str) -> dict[tuple[int, int], in
 def read_pair(
     sentence: str, lower: str, hits: list[PredicateHit], bounds: list[tuple[int, int]],
     intervention: tuple[int, int], condition: tuple[int, int], others: list[tuple[int, int]],
+    interventions: Sequence[tuple[int, int]] = (),
 ) -> PairReading:
-    """The rules' reading of one pair; the modifiers are read even when no predicate cue links the pair."""
+    """The rules' reading of one pair; the modifiers are read even when no predicate cue links the pair.
+
+    ``others``: every other mention of the sentence; ``interventions``: those of them that are interventions.
+    """
     rules = load_rules()
     clause = bounds[_clause_of(condition[0], bounds)]
     chosen = choose_predicate(
         hits, intervention, condition, clause=clause, attributive=rules.attributive, lower=lower, others=others,
+        interventions=interventions,
     )
     predicate, between = chosen if chosen else (None, False)
     if_clause = _if_clause(lower, predicate, intervention, condition, rules) if predicate is not None else None
@@ -219,10 +225,17 @@ def read_pair(
         or _elided_denial(lower, predicate, intervention, others, rules)
         or _set_apart(lower, predicate, intervention, rules)
         or _excluded_after(lower, predicate, intervention, rules)
+        or _only_another(lower, predicate, intervention, interventions)
     ):
         mods = replace(mods, negated=True)
     elif predicate is not None and mods.negated and _elided_affirmation(lower, predicate, intervention, others, rules):
         mods = replace(mods, negated=False)
+    if predicate is not None:
+        affirms, denies = rules.rebuttal
+        end = max(intervention[1], condition[1], predicate.end)
+        denial = mods.negated != (predicate.predicate == "no_effect")  # "does nothing for" denies the effect too
+        if (affirms if denial else denies).match(lower, end):
+            mods = replace(mods, negated=not mods.negated)
     if if_clause == "rhetorical":
         mods = replace(mods, negated=not mods.negated, question=False)  # a rhetorical question asserts
     if predicate is not None and not mods.negated and _weak_evidence_after(lower, predicate, intervention, condition, window, others, rules):
@@ -312,6 +325,26 @@ def _excluded_after(lower: str, predicate: PredicateHit, intervention: tuple[int
     """Whether "not" or "unlike" excludes the intervention from the claim made before it: "remdesivir is approved for
     covid, not hcq" (for hcq)."""
     return predicate.end <= intervention[0] and rules.excluded_after.search(lower, max(predicate.end, intervention[0] - 40), intervention[0]) is not None
+
+
+_ONLY = re.compile(r"(?<![\w'-])(?:only|just) (?:the |my |a |an |taking |using |starting )?$")
+
+
+def _only_another(
+    lower: str, predicate: PredicateHit, intervention: tuple[int, int], interventions: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether the cue is said of another intervention alone, named after this one: "i tried acupuncture and
+    massage but only ldn helped my back pain" (for acupuncture and massage)."""
+    return any(
+        intervention[1] <= start and end <= predicate.start
+        and lower[start:end] != lower[intervention[0] : intervention[1]]  # "ldn and only ldn helped"
+        and _ONLY.search(lower, max(0, start - 20), start) is not None
+        and _BY_WORDS.fullmatch(lower, end, predicate.start) is not None
+        for start, end in interventions
+    )
+
+
+_BY_WORDS = re.compile(r"\s*(?:[\w'-]+\s+){0,2}?")
 
 
 def _purpose_only(lower: str, predicate: PredicateHit, bounds: list[tuple[int, int]], rules: Rules) -> bool:
@@ -527,8 +560,10 @@ class _SentenceReader:
     def read(self, intervention: Mention, condition: Mention, first: tuple[int, int]) -> PairReading:
         """The rules' reading of one pair; ``first``: where the intervention (or a pronoun for it) stands."""
         second = (condition.start - self.offset, condition.end - self.offset)
-        others = [(m.start - self.offset, m.end - self.offset) for m in self.mentions if m is not intervention and m is not condition]
-        return read_pair(self.text, self.lower, self.hits, self.bounds, first, second, others)
+        other = [m for m in self.mentions if m is not intervention and m is not condition]
+        others = [(m.start - self.offset, m.end - self.offset) for m in other]
+        interventions = [(m.start - self.offset, m.end - self.offset) for m in other if m.kind == "intervention"]
+        return read_pair(self.text, self.lower, self.hits, self.bounds, first, second, others, interventions)
 
     def claims(
         self, intervention: Mention, condition: Mention, first: tuple[int, int], models: ClaimModels | None,

@@ -68,6 +68,7 @@ def find_predicates(lower: str, rules: Rules | None = None) -> list[PredicateHit
 
 
 _BY_GAP = re.compile(r"\s?(?:[\w'-]+ ){0,2}")
+_NEW_CLAUSE = re.compile(r"[,;]|\s(?:and|but|then|so|while|whereas)\s")
 
 
 def _right_before(lower: str, end: int, start: int) -> bool:
@@ -80,7 +81,7 @@ def _right_before(lower: str, end: int, start: int) -> bool:
 def choose_predicate(
     hits: list[PredicateHit], first: tuple[int, int], second: tuple[int, int], *, reach: int = 45,
     clause: tuple[int, int] | None = None, attributive: frozenset[str] = frozenset(), lower: str = "",
-    others: Sequence[tuple[int, int]] = (),
+    others: Sequence[tuple[int, int]] = (), interventions: Sequence[tuple[int, int]] = (),
 ) -> tuple[PredicateHit, bool] | None:
     """The predicate linking two mentions, and whether it stands between them.
 
@@ -89,7 +90,9 @@ def choose_predicate(
     Cues between the mentions win, those in the condition's ``clause`` first, and of one kind the one nearest
     the later mention ("X will destroy your liver, not cure Y"); an ``attributive`` cue right before the
     condition counts only when no other stands between ("may reduce deadly COVID-19": "deadly" describes
-    the condition); otherwise the nearest within ``reach`` characters.
+    the condition); otherwise the nearest within ``reach`` characters. ``interventions``: where the other
+    interventions of the sentence stand (a cue after one of them is not the first mention's when it has a cue of
+    its own right after it).
     """
     (a_start, a_end), (b_start, b_end) = sorted([first, second])
     # A name that carries its own predicate ("prolong life", "health benefits") is both the condition and the cue.
@@ -103,6 +106,14 @@ def choose_predicate(
     verbs = [h for h in between if not (h.text in attributive and b_start - h.end <= 1)]  # "reduce deadly COVID-19"
     between = verbs or between
     between = [h for h in between if not h.weak] or between  # "my MS got better right after LDN": "better" says it
+    # "turmeric didn't work, fish oil didn't work, ldn finally helped my arthritis": an intervention named first that
+    # has a cue of its own right after it is not the subject of the cues after another intervention named in a
+    # clause of its own ("elderberry works better than the flu shot for preventing flu" stays one clause).
+    if interventions and first[0] == a_start:
+        own = [h for h in between if _right_before(lower, a_end, h.start)]
+        end = max((h.end for h in own), default=0)
+        if own and any(end <= s and e <= b_start and _NEW_CLAUSE.search(lower, end, s) for s, e in interventions):
+            between = own
     # "LDN doesn't cure MS and can cause insomnia": a cue whose own object stands before the condition says
     # nothing of it when another cue follows that object.
     direct = [h for h in between if not any(h.end <= s and e <= b_start for s, e in others)]

@@ -35,6 +35,14 @@ def real_checker():
     return Checker()
 
 
+@pytest.fixture(scope="session")
+def real_rules_checker():
+    """The bundled knowledge base read by the rules alone (rule behaviour over names the fixture base lacks)."""
+    from claimcheck.checker import Checker
+
+    return Checker(models=False)
+
+
 @pytest.fixture
 def claim_of(checker):
     """The single claim found in a text (fails if there is not exactly one)."""

@@ -1389,3 +1389,92 @@ def test_modifiers_improving_memory_or_focus_is_a_claim_about_cognitive_function
     claims = real_checker.check(text).claims
     assert [(c.claim.condition.id, c.claim.predicate, c.claim.negated) for c in claims] == [
         ("cognitive-function", "improves", False)]
+
+
+def _readings(checker, text):
+    return [(c.claim.intervention.id, c.claim.predicate, c.claim.negated) for c in checker.check(text).claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("turmeric didn't work, fish oil didn't work, ldn finally helped my arthritis",
+         [("turmeric", "treats", True), ("omega-3", "treats", True), ("low-dose-naltrexone", "improves", False)]),
+        ("acupuncture did nothing, chiro did nothing, ldn helped my back pain",
+         [("acupuncture", "no_effect", False), ("chiropractic", "no_effect", False), ("low-dose-naltrexone", "improves", False)]),
+        # one clause: the cue after the flu shot is still elderberry's
+        ("elderberry works better than the flu shot for preventing flu", [("elderberry", "prevents", False)]),
+    ],
+)
+def test_modifiers_an_intervention_with_a_verb_of_its_own_is_not_the_subject_of_the_next_clause(real_rules_checker, text, expected):
+    assert _readings(real_rules_checker, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i tried acupuncture and massage but only ldn helped my back pain",
+         [("acupuncture", "improves", True), ("massage-therapy", "improves", True), ("low-dose-naltrexone", "improves", False)]),
+        ("ldn and only ldn helped my ms", [("low-dose-naltrexone", "improves", False)]),
+    ],
+)
+def test_modifiers_a_cue_said_of_another_intervention_alone_denies_it_for_the_ones_before(real_rules_checker, text, expected):
+    assert _readings(real_rules_checker, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i couldn't sleep until melatonin fixed my insomnia",
+        "nothing worked till ldn fixed my crohns",
+        "i could barely walk before ldn helped my ms",
+    ],
+)
+def test_modifiers_a_denial_does_not_reach_past_until_or_before(real_rules_checker, text):
+    readings = _readings(real_rules_checker, text)
+    assert readings and not any(negated for intervention, _, negated in readings if intervention != "walking")
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("couldn't tell any difference with fish oil for my arthritis", "no_effect", False),
+        ("turmeric didn't make a dent in my arthritis pain", "no_effect", False),
+        ("ldn barely touched my fibro pain", "no_effect", False),
+        ("zinc is overrated for colds", "no_effect", False),
+        ("glucosamine barely helped my knee arthritis", "improves", True),
+        ("melatonin has barely any side effects", "is_safe", False),
+    ],
+)
+def test_modifiers_lay_ways_of_saying_it_did_little(real_rules_checker, text, predicate, negated):
+    claims = real_rules_checker.check(text).claims
+    assert claims and all((c.claim.predicate, c.claim.negated) == (predicate, negated) for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("they say ldn doesn't help ms, but it does", "improves", False),
+        ("people say ldn helps ms but it doesn't", "improves", True),
+        ("my doc says turmeric does nothing for arthritis but it totally does", "no_effect", True),
+        # a rebuttal that goes on to a claim of its own answers nothing
+        ("ldn doesn't cure ms, but it does help fatigue", "cures", True),
+    ],
+)
+def test_modifiers_the_writer_answers_the_claim_at_the_end_of_its_sentence(real_rules_checker, text, predicate, negated):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.predicate, claim.negated) == (predicate, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("as if turmeric could cure cancer", True),
+        ("lol @ people who think ivermectin cures covid", True),
+        ("ivermectin, the so-called covid cure, failed every trial", True),
+        ("it's as if ldn cured my ms overnight", False),  # a simile asserts
+    ],
+)
+def test_modifiers_irony_denies_the_claim(real_rules_checker, text, negated):
+    claims = real_rules_checker.check(text).claims
+    assert claims and all(c.claim.negated == negated for c in claims)

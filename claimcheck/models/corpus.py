@@ -113,7 +113,8 @@ def pair_examples(sentence: Sentence, nlp: Any) -> Iterator[PairExample]:
                 None,
             )
             others = [s for s in everything if s != i and s != c]
-            yield PairExample(sentence, read_pair(sentence.text, lower, hits, bounds, i, c, others), gold)
+            interventions = [s for s in spans["intervention"] if s != i]
+            yield PairExample(sentence, read_pair(sentence.text, lower, hits, bounds, i, c, others, interventions), gold)
 
 
 def rival_flags(examples: list[PairExample]) -> list[bool]:

@@ -95,6 +95,7 @@ class Rules:
     evidence_denied_after: re.Pattern[str]  # "…, there is no good evidence for it": the writer denies the evidence
     elided_denial: re.Pattern[str]  # "… where zoloft didn't": a bare denial right after the intervention
     elided_affirmation: tuple[re.Pattern[str], re.Pattern[str]]  # "…, ocrevus does" after; "it was the X" before
+    rebuttal: tuple[re.Pattern[str], re.Pattern[str]]  # the sentence ends "…, but it does" / "…, but it doesn't"
     set_apart: tuple[re.Pattern[str], re.Pattern[str]]  # ", not the X, is what …": before and after the intervention
     excluded_after: re.Pattern[str]  # "approved for covid, not hcq": right before an intervention after the cue
     cessation: re.Pattern[str]  # ends right before an intervention that is stopped ("quitting X", "avoiding X")
@@ -202,6 +203,7 @@ def load_rules() -> Rules:
             re.compile(rf"\s*(?:[\w'-]+\s+){{0,2}}?(?:{'|'.join(mods['after_claim']['elided_affirmation'])})"),
             re.compile(mods["after_claim"]["affirmed_before"]),
         ),
+        rebuttal=(re.compile(mods["after_claim"]["rebuttal"]["affirms"]), re.compile(mods["after_claim"]["rebuttal"]["denies"])),
         cessation=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['cessation']['before'])})$"),
         cessation_resumed=re.compile("|".join(
             re.escape(w) if not w.isalpha() else rf"(?<![\w'-]){w}(?![\w'-])" for w in mods["cessation"]["resumed"]
