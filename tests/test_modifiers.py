@@ -746,7 +746,7 @@ def test_modifiers_helping_children_sleep_and_more_milk_are_benefits(text, pair,
         ("the turmeric isn't what cleared my psoriasis, it was the light therapy", {"turmeric": True, "light-therapy": False}),
         # A denial after both names is still a denial of both; a denial of its own keeps to its own name.
         ("ivermectin doesn't cure covid and hcq doesn't either", {"ivermectin": True, "hydroxychloroquine": True}),
-        ("my crohn's went into remission on remicade after humira stopped working", {"remicade": False, "adalimumab": True}),
+        ("my crohn's went into remission on remicade after humira stopped working", {"infliximab": False, "adalimumab": True}),
         # "not" or "unlike" after the claim excludes the name it stands before.
         ("remdesivir is approved for covid, not hcq", {"remdesivir": False, "hydroxychloroquine": True}),
     ],

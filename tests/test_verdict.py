@@ -268,8 +268,8 @@ def test_verdict_safety_for_an_assessed_use_is_judged_on_the_serious_harms_overa
 @pytest.mark.parametrize(
     "text",
     [
-        "LDN is safe in pregnancy",  # not a use of LDN: general safety data says nothing of pregnancy
-        "Ivermectin is safe for covid patients",  # no serious-harms outcome; mild side effects do not answer "safe"
+        "Turmeric is safe in pregnancy",  # not an assessed use: general safety data says nothing of pregnancy
+        "CBD is safe for anxiety",  # an assessed use, but no serious-harms outcome; mild side effects do not answer "safe"
     ],
 )
 def test_verdict_safety_outside_an_assessed_use_or_without_serious_harms_evidence_stays_unanswered(real_checker, text):
