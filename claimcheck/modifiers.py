@@ -127,6 +127,15 @@ def choose_predicate(
         # "X lowers the risk of dying early": lowering the chance of a harm the name says is preventing it.
         holding = [h for h in between if h.predicate == "prevents" and (h.start, h.end) != second]
     between = holding or between
+    # "my migraines are gone since magnesium, riboflavin did nothing": named after the condition, in a clause of its
+    # own, with a cue right after it, the intervention is not the one the cues before it speak of.
+    if between and interventions and first[0] == b_start:
+        own = [h for h in usable if h.start >= b_end and not h.between_only and _right_before(lower, b_end, h.start)]
+        if own and all(
+            any(h.end <= s and e <= b_start and _NEW_CLAUSE.search(lower, e, b_start) for s, e in interventions)
+            for h in between
+        ):
+            return min(own, key=lambda h: (PREDICATE_PRECEDENCE.index(h.predicate), h.start)), False
     if between:
         return min(between, key=lambda h: (PREDICATE_PRECEDENCE.index(h.predicate), -h.start)), True
     near = []
@@ -136,6 +145,10 @@ def choose_predicate(
         gap = a_start - h.end if h.end <= a_start else h.start - b_end if h.start >= b_end else 0
         if 0 <= gap <= reach:
             near.append((gap, PREDICATE_PRECEDENCE.index(h.predicate), h))
+    # "chemo shrank my mom's breast cancer, the mistletoe injections didn't help one bit": a cue right after another
+    # intervention is that one's, when this one has a cue of its own within reach.
+    theirs = [t for t in near if any(end <= t[2].start and _right_before(lower, end, t[2].start) for _, end in interventions)]
+    near = [t for t in near if t not in theirs] or near
     if not near:
         return None
     return min(near, key=lambda t: (t[0], t[1]))[2], False

@@ -1404,6 +1404,14 @@ def _readings(checker, text):
          [("acupuncture", "no_effect", False), ("chiropractic", "no_effect", False), ("low-dose-naltrexone", "improves", False)]),
         # one clause: the cue after the flu shot is still elderberry's
         ("elderberry works better than the flu shot for preventing flu", [("elderberry", "prevents", False)]),
+        # named after the condition, with a verb of its own
+        ("my migraines are gone since magnesium, riboflavin did nothing",
+         [("magnesium", "improves", False), ("riboflavin", "no_effect", False)]),
+        ("my ms improved with ldn, tecfidera didn't do much",
+         [("low-dose-naltrexone", "improves", False), ("dimethyl-fumarate", "no_effect", False)]),
+        # a cue right after another intervention is that one's
+        ("chemo shrank my mom's breast cancer, the mistletoe injections didn't help one bit",
+         [("chemotherapy", "treats", False), ("mistletoe", "improves", True)]),
     ],
 )
 def test_modifiers_an_intervention_with_a_verb_of_its_own_is_not_the_subject_of_the_next_clause(real_rules_checker, text, expected):
