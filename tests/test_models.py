@@ -231,3 +231,21 @@ def test_the_claim_model_drops_a_rival_but_never_every_rival_of_a_condition():
 def test_models_keep_the_intervention_a_claim_is_about_among_rivals(real_checker, text, kept):
     # Before the claim model chose among rivals, the smokers and the steroid creams were claims as well.
     assert [c.claim.intervention.id for c in real_checker.check(text).claims] == kept
+
+
+def test_models_the_same_model_saved_twice_gives_the_same_bytes(tmp_path):
+    sio = pytest.importorskip("skops.io")
+    from claimcheck.models.reproducible import deterministic_skops
+    from claimcheck.models.train import make_pipeline
+
+    feats = [{"w:cures": 1.0}, {"w:maybe": 1.0}, {"w:cures": 1.0, "w:ms": 1.0}, {"w:helps": 1.0}]
+    gold = ["claim", "none", "claim", "none"]
+    paths = []
+    for run in range(2):  # two separately built object graphs: skops names their parts after id()
+        path = tmp_path / f"run{run}.skops"
+        sio.dump(make_pipeline(1.0).fit(feats, gold), path)
+        deterministic_skops(path)
+        paths.append(path)
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+    loaded = sio.load(paths[0])
+    assert list(loaded.predict([{"w:cures": 1.0}, {"w:maybe": 1.0}])) == ["claim", "none"]

@@ -39,6 +39,7 @@ from claimcheck.models.corpus import (
 )
 from claimcheck.models.features import pair_features
 from claimcheck.models.linear import LinearModel
+from claimcheck.models.reproducible import deterministic_skops
 from claimcheck.models.runtime import can_overrule, rule_reading, spare_most_probable
 
 TASKS = ("claim", "predicate", "polarity", "certainty", "question", "anecdote", "reported")
@@ -309,6 +310,7 @@ def train_all(corpus: Path, out: Path, nlp: Any, log: Callable[[str], None] = pr
             fast = LinearModel.from_pipeline(result.pipeline)
             _check_fast_path(task, result, fast, train_ex)
             sio.dump(result.pipeline, out / f"{task}.skops", compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+            deterministic_skops(out / f"{task}.skops")
             fast.save(out / f"{task}.npz")
             entry["files"] = [f"{task}.skops", f"{task}.npz"]
             entry["n_features"] = len(fast.vocabulary)
