@@ -437,6 +437,31 @@ def without_settings(mentions: list[Mention], lower: str, offset: int) -> list[M
     return [m for m in mentions if m not in dropped]
 
 
+# ", a compound found in apricot kernels," / ", the drug from the opioid family,": a description of the name before it,
+# closed by a comma and holding no list ("ldn, the vitamin d and fish oil, ..." is a list).
+_APPOSITIVE = re.compile(
+    r",\s*(?:the|a|an|aka|a\.k\.a\.|also known as|i\.e\.)\s(?:(?!\b(?:and|or)\b(?! other\b)|\bnor\b|&|/)[^,;:.!?()])+,"
+)  # "and other stone fruits" describes; "the vitamin d and fish oil" lists
+_LIST_GOES_ON = re.compile(r"\s*(?:and|or|nor|plus|as well as|&)\b")
+
+
+def without_appositives(mentions: list[Mention], lower: str, offset: int) -> list[Mention]:
+    """The mentions less the interventions inside a description of the intervention named right before it:
+    "Amygdalin, a compound found in apricot kernels, does not cure cancer" is about amygdalin."""
+    interventions = sorted((m for m in mentions if m.kind == "intervention"), key=lambda m: m.start)
+    dropped: set[int] = set()
+    for named in interventions:
+        found = _APPOSITIVE.match(lower, named.end - offset)
+        if found is None or _LIST_GOES_ON.match(lower, found.end()):
+            continue
+        start, end = found.start() + offset, found.end() + offset
+        after = end + len(lower[found.end() :]) - len(lower[found.end() :].lstrip())
+        if any(m.start == after for m in interventions):  # "ldn, the vitamin d, fish oil ...": a list
+            continue
+        dropped.update(id(m) for m in interventions if m is not named and start <= m.start and m.end <= end)
+    return [m for m in mentions if id(m) not in dropped] if dropped else mentions
+
+
 def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | None = None) -> list[Claim]:
     """Every claim in one sentence, given its mentions (document offsets).
 
@@ -555,7 +580,8 @@ class _SentenceReader:
         hits = [h for h in hits if not any(s <= h.start < e for s, e in stops.values())]
         if not hits:
             return None
-        return cls(sent, text, lower, hits, clause_bounds(lower), stops, without_settings(mentions, lower, offset), offset, rules)
+        mentions = without_appositives(without_settings(mentions, lower, offset), lower, offset)
+        return cls(sent, text, lower, hits, clause_bounds(lower), stops, mentions, offset, rules)
 
     def read(self, intervention: Mention, condition: Mention, first: tuple[int, int]) -> PairReading:
         """The rules' reading of one pair; ``first``: where the intervention (or a pronoun for it) stands."""

@@ -1486,3 +1486,18 @@ def test_modifiers_the_writer_answers_the_claim_at_the_end_of_its_sentence(real_
 def test_modifiers_irony_denies_the_claim(real_rules_checker, text, negated):
     claims = real_rules_checker.check(text).claims
     assert claims and all(c.claim.negated == negated for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "interventions"),
+    [
+        ("Amygdalin, a compound found in apricot kernels, does not cure cancer.", ["laetrile"]),
+        ("ldn, the drug from the opioid family, helps crohns", ["low-dose-naltrexone"]),
+        ("Does amygdalin, the toxin from the seeds of apricots and other stone fruits, help against cancer?", ["laetrile"]),
+        # a list is no description
+        ("ldn, the vitamin d and fish oil, all helped my ms", ["low-dose-naltrexone", "vitamin-d", "omega-3"]),
+        ("ldn, vitamin d, fish oil helped my ms", ["low-dose-naltrexone", "vitamin-d", "omega-3"]),
+    ],
+)
+def test_claims_an_intervention_describing_the_one_before_it_is_not_a_subject(real_rules_checker, text, interventions):
+    assert [c.claim.intervention.id for c in real_rules_checker.check(text).claims] == interventions
