@@ -462,6 +462,19 @@ def without_appositives(mentions: list[Mention], lower: str, offset: int) -> lis
     return [m for m in mentions if id(m) not in dropped] if dropped else mentions
 
 
+def without_modifier_uses(mentions: list[Mention], lower: str, offset: int) -> list[Mention]:
+    """The mentions less the condition names used as modifiers: "my MS nurse says LDN helps fatigue" is about
+    fatigue (``modifier_heads`` in rules/modifiers.yaml)."""
+    heads = load_rules().modifier_heads
+    return [m for m in mentions if m.kind != "condition" or heads.match(lower, m.end - offset) is None]
+
+
+def claim_mentions(mentions: list[Mention], lower: str, offset: int) -> list[Mention]:
+    """The mentions a claim of the sentence ``lower`` may pair (document offsets; the sentence starts at ``offset``)."""
+    kept = without_modifier_uses(without_settings(mentions, lower, offset), lower, offset)
+    return without_appositives(kept, lower, offset)
+
+
 def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | None = None) -> list[Claim]:
     """Every claim in one sentence, given its mentions (document offsets).
 
@@ -580,8 +593,7 @@ class _SentenceReader:
         hits = [h for h in hits if not any(s <= h.start < e for s, e in stops.values())]
         if not hits:
             return None
-        mentions = without_appositives(without_settings(mentions, lower, offset), lower, offset)
-        return cls(sent, text, lower, hits, clause_bounds(lower), stops, mentions, offset, rules)
+        return cls(sent, text, lower, hits, clause_bounds(lower), stops, claim_mentions(mentions, lower, offset), offset, rules)
 
     def read(self, intervention: Mention, condition: Mention, first: tuple[int, int]) -> PairReading:
         """The rules' reading of one pair; ``first``: where the intervention (or a pronoun for it) stands."""

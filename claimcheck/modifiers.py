@@ -120,6 +120,15 @@ def choose_predicate(
     between = direct or between
     if clause is not None:  # "X can't fix MS but it helps my fatigue": fatigue's own clause says what X does to it
         own = [h for h in between if clause[0] <= h.start < clause[1]]
+        if between and not own and first[0] == a_start and a_end <= clause[0]:
+            # "ldn made my vivid dreams worse but my fibro pain is better": the condition's own clause, named after the
+            # intervention's, says what happened to it right after its name.
+            after = [
+                h for h in usable
+                if b_end <= h.start < clause[1] and not h.between_only and _words_between(lower[b_end : h.start]) <= 2
+            ]
+            if after:
+                return min(after, key=lambda h: (PREDICATE_PRECEDENCE.index(h.predicate), h.start)), False
         between = own or between
     # A cue that holds the condition says the most about it: "X improved Y, with no particular side effects".
     holding = [h for h in between if h.start <= second[0] and h.end >= second[1]]

@@ -1501,3 +1501,24 @@ def test_modifiers_irony_denies_the_claim(real_rules_checker, text, negated):
 )
 def test_claims_an_intervention_describing_the_one_before_it_is_not_a_subject(real_rules_checker, text, interventions):
     assert [c.claim.intervention.id for c in real_rules_checker.check(text).claims] == interventions
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("my MS nurse says LDN helps fatigue", [("low-dose-naltrexone", "fatigue")]),
+        ("the MS society says vitamin d helps fatigue", [("vitamin-d", "fatigue")]),
+        # people who have it still name it
+        ("ldn helps ms patients with fatigue", [("low-dose-naltrexone", "multiple-sclerosis"), ("low-dose-naltrexone", "fatigue")]),
+        ("covid vaccines are safe for people with ms, the ms society says so", [("covid-19-vaccine", "multiple-sclerosis")]),
+    ],
+)
+def test_claims_a_condition_name_used_as_a_modifier_is_no_condition(real_rules_checker, text, pairs):
+    claims = real_rules_checker.check(text).claims
+    assert [(c.claim.intervention.id, c.claim.condition.id) for c in claims] == pairs
+
+
+def test_modifiers_the_conditions_own_clause_says_what_happened_to_it(real_rules_checker):
+    claims = real_rules_checker.check("ldn made my vivid dreams worse but my fibro pain is better").claims
+    fibro = [c.claim for c in claims if c.claim.condition.id == "fibromyalgia"]
+    assert [(c.predicate, c.negated) for c in fibro] == [("improves", False)]

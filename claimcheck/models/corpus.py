@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from claimcheck.claims import PairReading, clause_bounds, read_pair, rivals, without_appositives, without_settings
+from claimcheck.claims import PairReading, claim_mentions, clause_bounds, read_pair, rivals
 from claimcheck.modifiers import find_predicates
 
 ATTRIBUTES = ("predicate", "polarity", "certainty", "question", "anecdote", "reported")
@@ -76,8 +76,9 @@ def candidate_spans(sentence: Sentence, nlp: Any) -> dict[str, list[tuple[int, i
     """Gold spans plus the mention finder's spans (those not overlapping a gold span of their kind).
 
     As in the pipeline, a condition that only sets the scene ("safe for children with autism", "during
-    pregnancy") is left out when its sentence names another condition, and so is an intervention inside a
-    description of the one before it ("amygdalin, a compound found in apricot kernels,"): the checker never pairs them.
+    pregnancy") is left out when its sentence names another condition, and so are a condition name used as a
+    modifier ("my MS nurse") and an intervention inside a description of the one before it ("amygdalin, a compound
+    found in apricot kernels,"): the checker never pairs them (:func:`claimcheck.claims.claim_mentions`).
     """
     spans: dict[str, list[tuple[int, int]]] = {"intervention": [], "condition": []}
     for claim in sentence.claims:
@@ -91,7 +92,7 @@ def candidate_spans(sentence: Sentence, nlp: Any) -> dict[str, list[tuple[int, i
     for sent in doc.sents:
         inside = [m for m in doc._.claimcheck_mentions if sent.start_char <= m.start < sent.end_char]
         lower = sentence.text[sent.start_char : sent.end_char].lower()
-        mentions.extend(without_appositives(without_settings(inside, lower, sent.start_char), lower, sent.start_char))
+        mentions.extend(claim_mentions(inside, lower, sent.start_char))
     for mention in mentions:
         span = (mention.start, mention.end)
         if not any(_overlaps(span, g) for g in gold["intervention"] + gold["condition"]):

@@ -88,6 +88,7 @@ class Rules:
     antecedent_reach: int  # words at most between that pronoun and the predicate cue
     antecedent_anycase: re.Pattern[str]  # the same pronouns in any case, for raw text
     settings: re.Pattern[str]  # ends right before a condition that only sets the scene ("during pregnancy")
+    modifier_heads: re.Pattern[str]  # right after a condition name used as a modifier ("MS nurse", "MS society")
     attributive: frozenset[str]  # harm adjectives that describe the condition they stand before
     contrast: re.Pattern[str]  # "…, not <condition>": ends right before the condition
     denied_after: re.Pattern[str]  # "… is a myth": takes back the claim before it
@@ -188,6 +189,7 @@ def load_rules() -> Rules:
             re.IGNORECASE,
         ),
         settings=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['settings'])})"),
+        modifier_heads=re.compile(rf"\s+(?:{'|'.join(mods['modifier_heads'])})(?![\w'-])"),
         attributive=frozenset(mods["attributive"]),
         contrast=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['after_claim']['contrast'])})$"),
         denied_after=words_regex(mods["after_claim"]["denied_after"]),
