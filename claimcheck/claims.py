@@ -26,6 +26,7 @@ from claimcheck.modifiers import (
     comparison,
     find_predicates,
     read_modifiers,
+    right_before,
 )
 from claimcheck.results import Claim, Mention
 from claimcheck.rules import Rules, load_rules
@@ -339,12 +340,9 @@ def _only_another(
         intervention[1] <= start and end <= predicate.start
         and lower[start:end] != lower[intervention[0] : intervention[1]]  # "ldn and only ldn helped"
         and _ONLY.search(lower, max(0, start - 20), start) is not None
-        and _BY_WORDS.fullmatch(lower, end, predicate.start) is not None
+        and right_before(lower, end, predicate.start)
         for start, end in interventions
     )
-
-
-_BY_WORDS = re.compile(r"\s*(?:[\w'-]+\s+){0,2}?")
 
 
 def _purpose_only(lower: str, predicate: PredicateHit, bounds: list[tuple[int, int]], rules: Rules) -> bool:
@@ -443,6 +441,7 @@ _APPOSITIVE = re.compile(
     r",\s*(?:the|a|an|aka|a\.k\.a\.|also known as|i\.e\.)\s(?:(?!\b(?:and|or)\b(?! other\b)|\bnor\b|&|/)[^,;:.!?()])+,"
 )  # "and other stone fruits" describes; "the vitamin d and fish oil" lists
 _LIST_GOES_ON = re.compile(r"\s*(?:and|or|nor|plus|as well as|&)\b")
+_SPACES = re.compile(r"\s*")
 
 
 def without_appositives(mentions: list[Mention], lower: str, offset: int) -> list[Mention]:
@@ -455,7 +454,7 @@ def without_appositives(mentions: list[Mention], lower: str, offset: int) -> lis
         if found is None or _LIST_GOES_ON.match(lower, found.end()):
             continue
         start, end = found.start() + offset, found.end() + offset
-        after = end + len(lower[found.end() :]) - len(lower[found.end() :].lstrip())
+        after = offset + _SPACES.match(lower, found.end()).end()
         if any(m.start == after for m in interventions):  # "ldn, the vitamin d, fish oil ...": a list
             continue
         dropped.update(id(m) for m in interventions if m is not named and start <= m.start and m.end <= end)

@@ -71,7 +71,7 @@ _BY_GAP = re.compile(r"\s?(?:[\w'-]+ ){0,2}")
 _NEW_CLAUSE = re.compile(r"[,;]|\s(?:and|but|then|so|while|whereas)\s")
 
 
-def _right_before(lower: str, end: int, start: int) -> bool:
+def right_before(lower: str, end: int, start: int) -> bool:
     """Whether text ending at ``end`` stands right before ``start``: at most two words between ("a benign")."""
     if not lower:
         return 0 <= start - end <= 1
@@ -100,7 +100,7 @@ def choose_predicate(
     usable = [
         h for h in hits
         if ((h.start, h.end) == second or not any(s <= h.start and h.end <= e for s, e in (first, second)))
-        and not (h.predicate in ("causes", "harms") and h.text.endswith(" by") and _right_before(lower, h.end, second[0]))
+        and not (h.predicate in ("causes", "harms") and h.text.endswith(" by") and right_before(lower, h.end, second[0]))
     ]
     between = [h for h in usable if h.start >= a_end - 1 and h.end <= b_start + 1 or (h.start <= b_start and h.end >= b_end)]
     verbs = [h for h in between if not (h.text in attributive and b_start - h.end <= 1)]  # "reduce deadly COVID-19"
@@ -110,7 +110,7 @@ def choose_predicate(
     # has a cue of its own right after it is not the subject of the cues after another intervention named in a
     # clause of its own ("elderberry works better than the flu shot for preventing flu" stays one clause).
     if interventions and first[0] == a_start:
-        own = [h for h in between if _right_before(lower, a_end, h.start)]
+        own = [h for h in between if right_before(lower, a_end, h.start)]
         end = max((h.end for h in own), default=0)
         if own and any(end <= s and e <= b_start and _NEW_CLAUSE.search(lower, end, s) for s, e in interventions):
             between = own
@@ -125,7 +125,7 @@ def choose_predicate(
             # intervention's, says what happened to it right after its name.
             after = [
                 h for h in usable
-                if b_end <= h.start < clause[1] and not h.between_only and _words_between(lower[b_end : h.start]) <= 2
+                if b_end <= h.start < clause[1] and not h.between_only and right_before(lower, b_end, h.start)
             ]
             if after:
                 return min(after, key=lambda h: (PREDICATE_PRECEDENCE.index(h.predicate), h.start)), False
@@ -139,7 +139,7 @@ def choose_predicate(
     # "my migraines are gone since magnesium, riboflavin did nothing": named after the condition, in a clause of its
     # own, with a cue right after it, the intervention is not the one the cues before it speak of.
     if between and interventions and first[0] == b_start:
-        own = [h for h in usable if h.start >= b_end and not h.between_only and _right_before(lower, b_end, h.start)]
+        own = [h for h in usable if h.start >= b_end and not h.between_only and right_before(lower, b_end, h.start)]
         if own and all(
             any(h.end <= s and e <= b_start and _NEW_CLAUSE.search(lower, e, b_start) for s, e in interventions)
             for h in between
@@ -156,7 +156,7 @@ def choose_predicate(
             near.append((gap, PREDICATE_PRECEDENCE.index(h.predicate), h))
     # "chemo shrank my mom's breast cancer, the mistletoe injections didn't help one bit": a cue right after another
     # intervention is that one's, when this one has a cue of its own within reach.
-    theirs = [t for t in near if any(end <= t[2].start and _right_before(lower, end, t[2].start) for _, end in interventions)]
+    theirs = [t for t in near if any(end <= t[2].start and right_before(lower, end, t[2].start) for _, end in interventions)]
     near = [t for t in near if t not in theirs] or near
     if not near:
         return None
