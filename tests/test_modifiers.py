@@ -1522,3 +1522,9 @@ def test_modifiers_the_conditions_own_clause_says_what_happened_to_it(real_rules
     claims = real_rules_checker.check("ldn made my vivid dreams worse but my fibro pain is better").claims
     fibro = [c.claim for c in claims if c.claim.condition.id == "fibromyalgia"]
     assert [(c.predicate, c.negated) for c in fibro] == [("improves", False)]
+
+
+@pytest.mark.parametrize("text", ["ldn is worth a try for fibromyalgia", "turmeric might be worth trying for arthritis"])
+def test_modifiers_worth_a_try_is_a_hedged_claim_of_help(real_rules_checker, text):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.predicate, claim.negated, claim.certainty) == ("improves", False, "hedged")
