@@ -1450,6 +1450,8 @@ def test_modifiers_a_denial_does_not_reach_past_until_or_before(real_rules_check
         ("turmeric didn't make a dent in my arthritis pain", "no_effect", False),
         ("ldn barely touched my fibro pain", "no_effect", False),
         ("zinc is overrated for colds", "no_effect", False),
+        ("acupuncture is a placebo for back pain", "no_effect", False),
+        ("homeopathy for allergies is just placebo", "no_effect", False),
         ("glucosamine barely helped my knee arthritis", "improves", True),
         ("melatonin has barely any side effects", "is_safe", False),
     ],
@@ -1481,6 +1483,9 @@ def test_modifiers_the_writer_answers_the_claim_at_the_end_of_its_sentence(real_
         ("lol @ people who think ivermectin cures covid", True),
         ("ivermectin, the so-called covid cure, failed every trial", True),
         ("it's as if ldn cured my ms overnight", False),  # a simile asserts
+        ("who still believes ivermectin works for covid in 2024?", True),
+        ("people who still think vitamin c cures cancer are delusional", True),
+        ("who believes ldn helps ms?", False),  # a plain question mocks nothing
     ],
 )
 def test_modifiers_irony_denies_the_claim(real_rules_checker, text, negated):
@@ -1528,3 +1533,29 @@ def test_modifiers_the_conditions_own_clause_says_what_happened_to_it(real_rules
 def test_modifiers_worth_a_try_is_a_hedged_claim_of_help(real_rules_checker, text):
     claim = real_rules_checker.check(text).claims[0].claim
     assert (claim.predicate, claim.negated, claim.certainty) == ("improves", False, "hedged")
+
+
+@pytest.mark.parametrize(
+    "text", ["my rheumatologist put me on ldn and my RA flares dropped by half", "my seizures stopped after starting the keto diet"],
+)
+def test_modifiers_fewer_flares_or_seizures_is_improvement_not_harm(real_rules_checker, text):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.predicate, claim.negated) == ("improves", False)
+
+
+def test_modifiers_lowering_your_iq_names_lower_iq(real_rules_checker):
+    claim = real_rules_checker.check("fluoride in water lowers your IQ").claims[0].claim
+    assert (claim.condition.id, claim.predicate, claim.negated) == ("lower-iq", "causes", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "interventions"),
+    [
+        ("i could barely walk before ldn helped my ms", ["low-dose-naltrexone"]),
+        ("i couldnt walk before ldn helped my ms", ["low-dose-naltrexone"]),
+        ("people with parkinsons who have trouble walking benefit from music therapy", ["music-therapy"]),
+        ("walking lowers my back pain", ["walking"]),
+    ],
+)
+def test_mentions_walking_as_an_ability_is_no_intervention(real_rules_checker, text, interventions):
+    assert [c.claim.intervention.id for c in real_rules_checker.check(text).claims] == interventions
