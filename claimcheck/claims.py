@@ -663,9 +663,19 @@ def answered(claim: Claim, text: str, rules: Rules | None = None) -> Claim:
 
 
 def answer_to(negated: bool, question: bool, reported: bool, answer: str, rules: Rules) -> tuple[bool, bool]:
-    """(negated, question) of a claim once the sentence after it, ``answer``, is read (see :func:`answered`)."""
+    """(negated, question) of a claim once the sentence after it, ``answer``, is read (see :func:`answered`).
+
+    A reported claim the writer answers is denied or affirmed as a question is: "Some say LDN cures MS. It doesn't."
+    denies the cure; "They say LDN doesn't help MS. It does." affirms the help.
+    """
     if not (question or reported) and rules.sarcasm_after.match(answer.strip().lower()):
         return not negated, question
+    if reported and not question:
+        if not negated and rules.answer_no.fullmatch(answer):
+            return True, False
+        if negated and rules.answer_affirms.fullmatch(answer):
+            return False, False
+        return negated, question
     if not question or negated:
         return negated, question
     if rules.answer_no.fullmatch(answer):

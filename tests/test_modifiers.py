@@ -1536,7 +1536,12 @@ def test_modifiers_worth_a_try_is_a_hedged_claim_of_help(real_rules_checker, tex
 
 
 @pytest.mark.parametrize(
-    "text", ["my rheumatologist put me on ldn and my RA flares dropped by half", "my seizures stopped after starting the keto diet"],
+    "text",
+    [
+        "my rheumatologist put me on ldn and my RA flares dropped by half",
+        "my seizures stopped after starting the keto diet",
+        "my fibro flares come half as often since starting ldn",
+    ],
 )
 def test_modifiers_fewer_flares_or_seizures_is_improvement_not_harm(real_rules_checker, text):
     claim = real_rules_checker.check(text).claims[0].claim
@@ -1559,3 +1564,17 @@ def test_modifiers_lowering_your_iq_names_lower_iq(real_rules_checker):
 )
 def test_mentions_walking_as_an_ability_is_no_intervention(real_rules_checker, text, interventions):
     assert [c.claim.intervention.id for c in real_rules_checker.check(text).claims] == interventions
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Some say LDN cures MS. It doesn't.", True),
+        ("People claim turmeric cures cancer. False.", True),
+        ("They say LDN does not help MS. It does.", False),
+        ("Some say LDN cures MS. It helped my friend though.", False),  # no answer: the claim stays as reported
+    ],
+)
+def test_claims_the_writer_answers_a_reported_claim_in_the_next_sentence(real_rules_checker, text, negated):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.reported, claim.negated) == (True, negated)

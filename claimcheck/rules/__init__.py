@@ -107,6 +107,7 @@ class Rules:
     question_openers: re.Pattern[str]
     answer_no: re.Pattern[str]  # the whole next sentence answers a question "no"
     answer_yes: re.Pattern[str]
+    answer_affirms: re.Pattern[str]  # the whole next sentence affirms what a reported denial denied ("It does.")
     anecdote: re.Pattern[str]
     not_anecdote: re.Pattern[str]
     reported: re.Pattern[str]
@@ -216,6 +217,7 @@ def load_rules() -> Rules:
         question_openers=re.compile(rf"^\W*(?:{'|'.join(sorted(mods['question']['openers'], key=len, reverse=True))})(?![\w'’])"),
         answer_no=_whole(mods["question"]["answer_no"]),
         answer_yes=_whole(mods["question"]["answer_yes"]),
+        answer_affirms=_whole(mods["question"]["answer_affirms"]),
         anecdote=words_regex(mods["anecdote"]["cues"]),
         not_anecdote=words_regex(mods["anecdote"]["not_anecdote"]),
         reported=words_regex(mods["reported"]["cues"]),
