@@ -1578,3 +1578,15 @@ def test_mentions_walking_as_an_ability_is_no_intervention(real_rules_checker, t
 def test_claims_the_writer_answers_a_reported_claim_in_the_next_sentence(real_rules_checker, text, negated):
     claim = real_rules_checker.check(text).claims[0].claim
     assert (claim.reported, claim.negated) == (True, negated)
+
+
+@pytest.mark.parametrize(
+    ("text", "conditions"),
+    [
+        ("the mmr gave my son a rash for a few days", ["rash"]),
+        ("it would be rash to stop now, ldn helps my ms", ["multiple-sclerosis"]),
+        ("a rash of new studies says ldn helps ms", ["multiple-sclerosis"]),
+    ],
+)
+def test_mentions_rash_the_adjective_is_no_condition(real_rules_checker, text, conditions):
+    assert [c.claim.condition.id for c in real_rules_checker.check(text).claims] == conditions
