@@ -164,6 +164,15 @@ def test_mentions_an_abbreviation_the_tokenizer_cuts_in_two(real_checker, text, 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [("mms cures autism", ["chlorine-dioxide", "autism"]), ("my ms is better on ldn", ["multiple-sclerosis", "low-dose-naltrexone"])],
+)
+def test_mentions_listed_abbreviations_are_read_in_lower_case(real_checker, text, expected):
+    # rules/abbreviations.yaml `lowercase`: abbreviations that are no everyday word ("mms", "ms"), not "add" or "sad".
+    assert [m[2] for m in mentions(real_checker, text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "names_the_cold"),
     [
         ("zinc lozenges shorten a cold by a day", True),

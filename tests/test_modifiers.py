@@ -1590,3 +1590,11 @@ def test_claims_the_writer_answers_a_reported_claim_in_the_next_sentence(real_ru
 )
 def test_mentions_rash_the_adjective_is_no_condition(real_rules_checker, text, conditions):
     assert [c.claim.condition.id for c in real_rules_checker.check(text).claims] == conditions
+
+
+@pytest.mark.parametrize(
+    "text", ["it's possible that fish oil helps depression", "its plausible that ldn helps ms", "it is possible that zinc shortens colds"],
+)
+def test_modifiers_saying_it_is_possible_hedges_the_claim(real_rules_checker, text):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.certainty, claim.negated) == ("hedged", False)
