@@ -1598,3 +1598,16 @@ def test_mentions_rash_the_adjective_is_no_condition(real_rules_checker, text, c
 def test_modifiers_saying_it_is_possible_hedges_the_claim(real_rules_checker, text):
     claim = real_rules_checker.check(text).claims[0].claim
     assert (claim.certainty, claim.negated) == ("hedged", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "predicate"),
+    [
+        ("apple cider vinegar melts belly fat", "obesity", "improves"),
+        ("bpc-157 heals tendons", "tendon-injury", "treats"),
+        ("glutathione injections lighten skin", "skin-lightening", "treats"),
+    ],
+)
+def test_modifiers_verbs_that_name_their_condition(real_rules_checker, text, condition, predicate):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.condition.id, claim.predicate, claim.negated) == (condition, predicate, False)
