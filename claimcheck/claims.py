@@ -244,8 +244,32 @@ def read_pair(
     mods = _answered_within(sentence, max(intervention[1], condition[1], anchor.end), mods, rules)
     yardstick = rules.comparator.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None and (
         rules.praise_above_all.search(lower, clause_start, intervention[0]) is None
+    ) or (  # "but only ldn helped" denies the cue for the ones before (_only_another): they stay, denied
+        predicate is not None and _displaced(lower, predicate, intervention, interventions, rules)
+        and not _only_another(lower, predicate, intervention, interventions)
     )
     return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window, yardstick, purpose)
+
+
+def _displaced(
+    lower: str, predicate: PredicateHit, intervention: tuple[int, int], interventions: Sequence[tuple[int, int]], rules: Rules,
+) -> bool:
+    """Whether the cue is said of another intervention named between this one and the cue, the writer having waved
+    this one away ("forget statins, garlic lowers cholesterol") or set it against the other ("my doctor pushed chemo
+    but apricot kernels cured my cancer"): then the pair claims nothing (``displaced`` in rules/modifiers.yaml)."""
+    if predicate.start < intervention[1]:
+        return False
+    dismissals, contrast = rules.displaced
+    dismissed = dismissals.search(lower, max(0, intervention[0] - 40), intervention[0]) is not None
+    for start, end in interventions:
+        if not intervention[1] <= start or end > predicate.start:
+            continue
+        gap = lower[intervention[1] : start]
+        if dismissed and _CONJUNCTION.search(gap) is None:
+            return True
+        if contrast.search(gap) is not None and right_before(lower, end, predicate.start):
+            return True
+    return False
 
 
 def _denied_after(
@@ -386,6 +410,9 @@ _HYPOTHESIS_END = re.compile(r",|\sthen\s|\s(?=why\b|how come\b)")
 _RHETORICAL = re.compile(r"\s*(?:then\s+)?(?:why|how come)\b")
 
 
+_GERUND = re.compile(r"[a-z]+ing\b|no more\b")
+
+
 def stopped(lower: str, interventions: list[tuple[int, int]], rules: Rules) -> dict[int, tuple[int, int]]:
     """The interventions said to be stopped ("quitting X", "avoiding X", "cutting out X"), by start offset,
     each with the span of its stopping words."""
@@ -394,6 +421,15 @@ def stopped(lower: str, interventions: list[tuple[int, int]], rules: Rules) -> d
         m = rules.cessation.search(lower, max(0, start - 60), start)
         if m is not None:
             found[start] = m.span()
+    if found and len(interventions) > 1:
+        # "quitting sugar and coffee cured my acne": the names listed after one stopped by a gerund are stopped too
+        # (after a finite verb the next name may start a clause: "i quit sugar and ldn cured my fibro").
+        spans = sorted(set(interventions))
+        list_of = _lists(spans, lower)
+        for before, after in pairwise(spans):
+            stop = found.get(before[0])
+            if stop is not None and after[0] not in found and list_of[before] == list_of[after] and _GERUND.match(lower, stop[0]):
+                found[after[0]] = found[before[0]]
     return found
 
 

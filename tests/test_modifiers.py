@@ -1611,3 +1611,46 @@ def test_modifiers_saying_it_is_possible_hedges_the_claim(real_rules_checker, te
 def test_modifiers_verbs_that_name_their_condition(real_rules_checker, text, condition, predicate):
     claim = real_rules_checker.check(text).claims[0].claim
     assert (claim.condition.id, claim.predicate, claim.negated) == (condition, predicate, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("forget statins, garlic lowers cholesterol", [("garlic", "improves", False)]),
+        ("skip the flu shot, elderberry works better for flu", [("elderberry", "treats", False)]),
+        ("who needs antidepressants when st johns wort treats depression", [("st-johns-wort", "treats", False)]),
+        ("my doctor pushed chemo but apricot kernels cured my cancer", [("apricot-kernels", "cures", False)]),
+        ("forget statins, they dont lower cholesterol", [("statins", "improves", True)]),  # no other name: still the claim
+        ("ldn but also fish oil helped my fibro", [("low-dose-naltrexone", "improves", False), ("omega-3", "improves", False)]),
+    ],
+)
+def test_claims_a_name_waved_away_before_another_is_not_what_the_cue_is_said_of(real_rules_checker, text, claims):
+    found = [(c.claim.intervention.id, c.claim.predicate, c.claim.negated) for c in real_rules_checker.check(text).claims]
+    assert found == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("quitting sugar and coffee cured my acne", [("dietary-sugar", "harms"), ("coffee", "harms")]),
+        ("i quit sugar and ldn cured my fibro", [("dietary-sugar", "harms"), ("low-dose-naltrexone", "cures")]),
+    ],
+)
+def test_claims_names_listed_after_a_stopped_one_are_stopped_too(real_rules_checker, text, claims):
+    assert [(c.claim.intervention.id, c.claim.predicate) for c in real_rules_checker.check(text).claims] == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        ("instead of chemo, try turmeric for cancer", True),
+        ("you should try ldn for your fibro", True),
+        ("i'll try turmeric for my arthritis", False),  # an intention, not advice
+        ("going to try ldn for my ms next month", False),
+    ],
+)
+def test_predicates_advice_to_try_a_remedy_for_a_condition_claims_it_treats(real_rules_checker, text, claimed):
+    claims = real_rules_checker.check(text).claims
+    assert bool(claims) == claimed
+    if claimed:
+        assert (claims[0].claim.predicate, claims[0].claim.negated) == ("treats", False)

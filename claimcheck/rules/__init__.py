@@ -99,6 +99,7 @@ class Rules:
     rebuttal: tuple[re.Pattern[str], re.Pattern[str]]  # the sentence ends "…, but it does" / "…, but it doesn't"
     set_apart: tuple[re.Pattern[str], re.Pattern[str]]  # ", not the X, is what …": before and after the intervention
     excluded_after: re.Pattern[str]  # "approved for covid, not hcq": right before an intervention after the cue
+    displaced: tuple[re.Pattern[str], re.Pattern[str]]  # "forget X, Y cures Z"; "X but Y cured Z": dismissal, contrast
     cessation: re.Pattern[str]  # ends right before an intervention that is stopped ("quitting X", "avoiding X")
     cessation_resumed: re.Pattern[str]  # after the stopped X, makes X the subject again ("because it")
     hedging: re.Pattern[str]
@@ -201,6 +202,7 @@ def load_rules() -> Rules:
         ),
         set_apart=(re.compile(mods["after_claim"]["set_apart_before"]), re.compile(mods["after_claim"]["set_apart_after"])),
         excluded_after=re.compile(mods["after_claim"]["excluded_after"]),
+        displaced=(re.compile(mods["displaced"]["dismissals"]), re.compile(mods["displaced"]["displacing_contrast"])),
         elided_denial=re.compile(rf"\s*(?:[\w'-]+\s+){{0,2}}?(?:{'|'.join(mods['after_claim']['elided_denial'])})"),
         elided_affirmation=(
             re.compile(rf"\s*(?:[\w'-]+\s+){{0,2}}?(?:{'|'.join(mods['after_claim']['elided_affirmation'])})"),
