@@ -1654,3 +1654,19 @@ def test_predicates_advice_to_try_a_remedy_for_a_condition_claims_it_treats(real
     assert bool(claims) == claimed
     if claimed:
         assert (claims[0].claim.predicate, claims[0].claim.negated) == ("treats", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("ldn hasn't done a thing for my fatigue", "no_effect", False),  # as "didn't do a thing for" [forum-0854]
+        ("ldn didn't just help my ms, it changed my life", "improves", False),  # more than that, not less
+        ("turmeric used to help my arthritis but not anymore", "improves", True),  # true no longer
+        ("since starting turmeric my arthritis hasn't flared once", "prevents", False),
+        ("i can't recommend ldn enough for fibromyalgia", "improves", False),
+        ("i can't say enough good things about ldn for my ms", "improves", False),
+    ],
+)
+def test_modifiers_negation_words_that_deny_or_do_not(real_rules_checker, text, predicate, negated):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.predicate, claim.negated, claim.certainty) == (predicate, negated, "neutral")
