@@ -677,7 +677,15 @@ class _SentenceReader:
                 stopped=stopped_here, comparison=compared, antecedent=antecedent,
             )
             for said in _claimed(predicate, lower, reading.window, rules)
+            if said == "is_safe" or not _safety_only(condition)
         ]
+
+
+def _safety_only(condition: Mention) -> bool:
+    """Whether the condition is the one that safety words name by themselves ("raw milk is safe": serious harms,
+    rules/organ-phrases.yaml), of which only safety is claimed: "the vaccine is safe and effective" claims no
+    treatment of harms."""
+    return condition.source == "organ" and condition.id == "serious-adverse-events"
 
 
 def _claimed(predicate: str, lower: str, window: tuple[int, int], rules: Rules) -> tuple[str, ...]:

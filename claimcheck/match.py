@@ -114,6 +114,11 @@ def match_claim(claim: Claim, kb: KnowledgeBase) -> Match | None:
     if claim.predicate == "is_approved" and claim.condition.id is not None:
         # The outcome that records the approval answers: statins are approved for preventing heart disease.
         tries.sort(key=lambda t: _approval_unknown(kb, claim.intervention.id, claim.condition.id, t[0]))
+    if claim.predicate == "is_safe" and claim.condition.id == SERIOUS_HARMS:
+        # "X is safe", "no serious side effects": the intervention's own serious-harms outcome, never its side effects
+        # in general (the parent condition), which record mild ones too.
+        serious = _serious_harms(claim.intervention.id, kb)
+        return _match(claim, serious, "causes", "no", False, False) if serious is not None else None
     if claim.predicate == "is_safe" and claim.condition.id == ADVERSE_EFFECTS:
         minor = _minor_harms(claim, kb)
         if minor is not None:

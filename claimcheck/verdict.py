@@ -59,6 +59,8 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
         missing = [m.text for m in (claim.intervention, claim.condition) if m.id is None]
         if missing:
             why = f"not in the knowledge base: {', '.join(repr(m) for m in missing)}"
+        elif claim.predicate == "is_safe" and claim.condition.id == SERIOUS_HARMS:
+            why = "the knowledge base has no assessment of this intervention's serious harms, which a claim that it is safe needs"
         elif assessed:
             asked = PREDICATE_RELATIONS[claim.predicate][0]
             why = (
@@ -123,7 +125,8 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
         if claimed == "yes" and claim.predicate == "cures" and not outcome.cures:
             label = Label.MISLEADING
             reasons.append("the evidence shows a benefit, not a cure")
-        elif claimed == "yes" and _absolute(claim) and not strong_evidence:
+        elif (claimed == "yes" or claim.predicate == "is_safe") and _absolute(claim) and not strong_evidence:
+            # "100% safe" on moderate evidence overstates it as "a guaranteed cure" does
             label = Label.MISLEADING
             reasons.append(f"absolute wording ({', '.join(claim.exaggeration)}) on {certainty.replace('_', ' ')}-certainty evidence")
         else:

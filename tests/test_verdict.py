@@ -269,7 +269,7 @@ def test_verdict_safety_for_an_assessed_use_is_judged_on_the_serious_harms_overa
     "text",
     [
         "Turmeric is safe in pregnancy",  # not an assessed use: general safety data says nothing of pregnancy
-        "CBD is safe for anxiety",  # an assessed use, but no serious-harms outcome; mild side effects do not answer "safe"
+        "echinacea is safe for colds",  # an assessed use, but no serious-harms outcome; mild side effects do not answer "safe"
     ],
 )
 def test_verdict_safety_outside_an_assessed_use_or_without_serious_harms_evidence_stays_unanswered(real_checker, text):
@@ -430,3 +430,39 @@ def test_verdict_treatment_evidence_neither_confirms_nor_refutes_a_claim_to_prev
 def test_verdict_an_approval_recorded_on_a_prevention_outcome_answers_an_approval_claim(real_checker, text, label):
     result = real_checker.check(text).claims[0]
     assert (result.claim.predicate, result.verdict.label) == ("is_approved", label)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "label"),
+    [
+        ("ldn is safe", False, "SUPPORTED"),
+        ("LDN is completely harmless", False, "MISLEADING"),  # absolute wording on low-certainty evidence
+        ("low dose naltrexone isn't safe", True, "CONTRADICTED"),
+    ],
+)
+def test_verdict_safety_with_no_use_named_is_judged_on_the_serious_harms_overall(real_checker, text, negated, label):
+    result = real_checker.check(text).claims[0]
+    assert (result.claim.predicate, result.claim.negated, result.claim.condition.id) == ("is_safe", negated, "serious-adverse-events")
+    assert result.verdict.assessment == "low-dose-naltrexone--serious-adverse-events#causes"
+    assert result.verdict.label.value == label
+
+
+def test_verdict_safety_with_no_use_named_is_never_judged_on_mild_side_effects(real_checker):
+    # Kombucha's side effects are assessed, its serious harms are not: "safe" stays unanswered.
+    result = real_checker.check("kombucha is perfectly safe").claims[0]
+    assert result.claim.condition.id == "serious-adverse-events"
+    assert result.verdict.label.value == "NOT_IN_KB"
+    assert "no assessment of this intervention's serious harms" in result.verdict.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("the covid vaccine is safe and effective", [("is_safe", "serious-adverse-events")]),  # no treatment of harms
+        ("ldn is safe and effective for ms", [("treats", "multiple-sclerosis"), ("is_safe", "multiple-sclerosis")]),
+        ("ldn is safe for kids with crohns", [("is_safe", "crohns-disease")]),  # the use named is the condition
+        ("this forum is a safe space, ldn talk welcome", []),
+    ],
+)
+def test_claims_a_safety_word_names_serious_harms_only_when_nothing_else_is_named(real_checker, text, claims):
+    assert [(c.claim.predicate, c.claim.condition.id) for c in real_checker.check(text).claims] == claims
