@@ -466,3 +466,17 @@ def test_verdict_safety_with_no_use_named_is_never_judged_on_mild_side_effects(r
 )
 def test_claims_a_safety_word_names_serious_harms_only_when_nothing_else_is_named(real_checker, text, claims):
     assert [(c.claim.predicate, c.claim.condition.id) for c in real_checker.check(text).claims] == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "label"),
+    [
+        ("raw milk is dangerous", True, "SUPPORTED"),  # safety denied: serious harms are established
+        ("raw milk isn't dangerous", False, "CONTRADICTED"),  # a denied danger claims safety
+        ("mms is toxic, it's bleach", True, "SUPPORTED"),
+    ],
+)
+def test_verdict_danger_with_no_use_named_denies_safety_and_is_judged_on_serious_harms(real_checker, text, negated, label):
+    result = real_checker.check(text).claims[0]
+    assert (result.claim.predicate, result.claim.negated, result.claim.condition.id) == ("is_safe", negated, "serious-adverse-events")
+    assert result.verdict.label.value == label

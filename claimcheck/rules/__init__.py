@@ -267,7 +267,10 @@ def _organ_phrases(data: dict[str, Any]) -> tuple[tuple[OrganPhrase, ...], list[
         by_class: dict[str, list[str]] = {}
         for organ in organs:
             by_class.setdefault(group.get("functions", {}).get(organ, group["class"]), []).append(re.escape(organ))
-        for leading, denies in ((lead_of(verbs), False), (lead_of(denying), True)) if denying else ((lead, False),):
+        # `denies: true` (group): the group's words deny the class themselves ("dangerous" denies safety); a denying
+        # verb then turns them back ("raw milk isn't dangerous").
+        plain = bool(group.get("denies", False))
+        for leading, denies in ((lead_of(verbs), plain), (lead_of(denying), not plain)) if denying else ((lead, plain),):
             cues.extend(
                 {"pattern": rf"{leading}(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\w'-]){guard}", "class": cls, "denies": denies}
                 for cls, words in sorted(by_class.items())
