@@ -248,17 +248,10 @@ def _organ_phrases(data: dict[str, Any]) -> tuple[tuple[OrganPhrase, ...], list[
     phrases: list[OrganPhrase] = []
     cues: list[dict[str, str]] = []
     for group in data["groups"].values():
-        past = "|".join(group["past"])
-
-        def lead_of(verbs: str, past: str = past) -> str:
-            # A past participle needs a possessive: "people with weakened immune systems" describes the organ. (\s after
-            # the verb ends the literal prefixes the scan's cue guard indexes: verbs x possessives x organs are many.)
-            return rf"(?:(?:{verbs}|{past})\s(?:{owners}) |(?:{verbs})\s(?:(?:{owners}) )?)(?:(?:{adjectives}) )?"
-
-        # `denying_verbs` (optional): verbs that deny the group's claim themselves ("raw milk isn't safe"); their cue is
-        # marked `denies`, as the negation inside it precedes no cue.
-        verbs, denying = "|".join(group["verbs"]), "|".join(group.get("denying_verbs", ()))
-        lead = lead_of(f"{verbs}|{denying}" if denying else verbs)
+        verbs, past = "|".join(group["verbs"]), "|".join(group["past"])
+        # A past participle needs a possessive: "people with weakened immune systems" describes the organ. (\s after
+        # the verb ends the literal prefixes the scan's cue guard indexes: verbs x possessives x organs are many.)
+        lead = rf"(?:(?:{verbs}|{past})\s(?:{owners}) |(?:{verbs})\s(?:(?:{owners}) )?)(?:(?:{adjectives}) )?"
         organs: dict[str, str] = group["organs"]
         every = "|".join(re.escape(o) for o in sorted(organs, key=len, reverse=True))
         # `not_before`: words after the organ that make it something else ("increased my testosterone dose").
@@ -267,12 +260,9 @@ def _organ_phrases(data: dict[str, Any]) -> tuple[tuple[OrganPhrase, ...], list[
         by_class: dict[str, list[str]] = {}
         for organ in organs:
             by_class.setdefault(group.get("functions", {}).get(organ, group["class"]), []).append(re.escape(organ))
-        # `denies: true` (group): the group's words deny the class themselves ("dangerous" denies safety); a denying
-        # verb then turns them back ("raw milk isn't dangerous").
-        plain = bool(group.get("denies", False))
-        for leading, denies in ((lead_of(verbs), plain), (lead_of(denying), not plain)) if denying else ((lead, plain),):
+        if group.get("cues", True):  # `cues: false`: the organ's own word is already a cue ("safe"), the phrase only names
             cues.extend(
-                {"pattern": rf"{leading}(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\w'-]){guard}", "class": cls, "denies": denies}
+                {"pattern": rf"{lead}(?:{'|'.join(sorted(words, key=len, reverse=True))})", "class": cls}
                 for cls, words in sorted(by_class.items())
             )
     return tuple(phrases), cues, frozenset(o for group in data["groups"].values() for o in group["organs"])
