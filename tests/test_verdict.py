@@ -480,3 +480,17 @@ def test_verdict_danger_with_no_use_named_denies_safety_and_is_judged_on_serious
     result = real_checker.check(text).claims[0]
     assert (result.claim.predicate, result.claim.negated, result.claim.condition.id) == ("is_safe", negated, "serious-adverse-events")
     assert result.verdict.label.value == label
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [("is the covid vaccine safe?", False), ("is raw milk dangerous?", True), ("isn't ivermectin safe?", True)],
+)
+def test_claims_asking_whether_something_is_safe_is_a_safety_question_on_serious_harms(real_checker, text, negated):
+    claim = real_checker.check(text).claims[0].claim
+    assert (claim.predicate, claim.question, claim.negated, claim.condition.id) == ("is_safe", True, negated, "serious-adverse-events")
+
+
+def test_claims_a_safety_question_that_names_a_use_asks_about_that_use(real_checker):
+    claims = real_checker.check("is ldn safe for kids with crohns?").claims
+    assert [(c.claim.predicate, c.claim.condition.id) for c in claims] == [("is_safe", "crohns-disease")]

@@ -256,6 +256,8 @@ def _organ_phrases(data: dict[str, Any]) -> tuple[tuple[OrganPhrase, ...], list[
         every = "|".join(re.escape(o) for o in sorted(organs, key=len, reverse=True))
         # `not_before`: words after the organ that make it something else ("increased my testosterone dose").
         guard = "".join(rf"(?!\s+{re.escape(w)}(?![\w'-]))" for w in group.get("not_before", ()))
+        if "then" in group:  # `then` (optional): what must follow the organ ("is ldn safe?": the question mark)
+            guard += rf"(?={group['then']})"
         phrases.append(OrganPhrase(re.compile(rf"(?<![\w'-]){lead}(?P<organ>{every})(?![\w'-]){guard}"), dict(organs)))
         by_class: dict[str, list[str]] = {}
         for organ in organs:
