@@ -429,7 +429,7 @@ def stopped(lower: str, interventions: list[tuple[int, int]], rules: Rules) -> d
         for before, after in pairwise(spans):
             stop = found.get(before[0])
             if stop is not None and after[0] not in found and list_of[before] == list_of[after] and _GERUND.match(lower, stop[0]):
-                found[after[0]] = found[before[0]]
+                found[after[0]] = stop
     return found
 
 
