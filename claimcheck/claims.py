@@ -220,7 +220,8 @@ def read_pair(
     last = max(intervention[1], condition[1], anchor.end) - 1
     window = (clause_start, bounds[_clause_of(max(last, clause_start), bounds)][1])
     starts = sorted([intervention[0], condition[0], *(o[0] for o in others)])
-    mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window, hits)
+    names = [intervention, condition, *others]
+    mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window, hits, names)
     if predicate is not None and not mods.negated and (
         _denied_after(lower, predicate, condition, window, rules)
         or _elided_denial(lower, predicate, intervention, others, rules)

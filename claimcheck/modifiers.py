@@ -284,23 +284,27 @@ def read_modifiers(
     rules: Rules | None = None,
     window: tuple[int, int] | None = None,
     hits: Sequence[PredicateHit] = (),
+    names: Sequence[tuple[int, int]] = (),
 ) -> Modifiers:
     """Read every modifier of one claim in one sentence.
 
     Hedging, exaggeration, anecdote and reported speech are read in ``window``
     (the clauses the claim spans), so "X is approved for Y, and some say Z cures W"
     gives each claim its own reading; questions are read on the whole sentence.
+    ``names``: the spans of the sentence's mentions, whose words overstate nothing ("magic mushrooms").
     """
     rules = rules or load_rules()
     epistemic = is_epistemic(lower, predicate, clause_start, rules)
     negated = epistemic or is_negated(lower, predicate, clause_start, rules, hits) != predicate.denies
     sarcastic = rules.sarcasm.search(lower) is not None
     question = is_question(sentence, mention_starts, rules)
+    offset = 0
     if window is not None:
-        lower = lower[window[0] : window[1]]
+        lower, offset = lower[window[0] : window[1]], window[0]
     absolute = [
         m.group(0) for m in rules.absolute.finditer(lower)
         if rules.absolute_denied.search(lower, max(0, m.start() - 24), m.start()) is None  # "not a miracle"
+        and not any(start <= m.start() + offset < end for start, end in names)
     ]
     if epistemic:
         absolute = [a for a in absolute if "proven" not in a]

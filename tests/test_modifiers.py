@@ -1670,3 +1670,17 @@ def test_predicates_advice_to_try_a_remedy_for_a_condition_claims_it_treats(real
 def test_modifiers_negation_words_that_deny_or_do_not(real_rules_checker, text, predicate, negated):
     claim = real_rules_checker.check(text).claims[0].claim
     assert (claim.predicate, claim.negated, claim.certainty) == (predicate, negated, "neutral")
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("magic mushrooms cured my depression", "neutral"),  # "magic" is part of the name, not the claim's wording
+        ("miracle mineral solution cures autism", "neutral"),
+        ("MMS is a miracle cure for autism", "absolute"),
+    ],
+)
+def test_modifiers_words_inside_a_name_overstate_nothing(real_rules_checker, text, certainty):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert claim.certainty == certainty
+    assert ("magic" not in claim.exaggeration) and ("miracle" in claim.exaggeration) == (certainty == "absolute")
