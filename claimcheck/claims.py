@@ -236,7 +236,9 @@ def read_pair(
         affirms, denies = rules.rebuttal
         end = max(intervention[1], condition[1], predicate.end)
         denial = mods.negated != (predicate.predicate == "no_effect")  # "does nothing for" denies the effect too
-        if (affirms if denial else denies).match(lower, end):
+        rebutted = (affirms if denial else denies).match(lower, end)
+        # "melatonin is not a cure for insomnia, but it helps": helping is less than the cure denied, which stays denied.
+        if rebutted and not (denial and predicate.predicate == "cures" and _LESSER_AFFIRMATION.search(rebutted.group(0))):
             mods = replace(mods, negated=not mods.negated)
     if if_clause == "rhetorical":
         mods = replace(mods, negated=not mods.negated, question=False)  # a rhetorical question asserts
@@ -250,6 +252,9 @@ def read_pair(
         and not _only_another(lower, predicate, intervention, interventions)
     )
     return PairReading(sentence, lower, intervention, condition, tuple(others), predicate, between, mods, window, yardstick, purpose)
+
+
+_LESSER_AFFIRMATION = re.compile(r"\b(?:helps?|helped|works?|worked)\b")
 
 
 def _displaced(
@@ -396,7 +401,8 @@ def _if_clause(
     opening = rules.hypothesis.match(lower)
     if opening is None:
         return None
-    end = _HYPOTHESIS_END.search(lower, opening.end())
+    # Without a comma, the clause ends where a conditional main clause begins ("if it cured covid we'd all know").
+    end = _HYPOTHESIS_END.search(lower, opening.end()) or _CONDITIONAL_MAIN.search(lower, opening.end())
     if end is None:  # nothing follows the if-clause: it is not a condition on anything
         return None
     inside = opening.end() <= min(intervention[0], condition[0], predicate.start)
@@ -409,6 +415,7 @@ def _if_clause(
 
 _HYPOTHESIS_END = re.compile(r",|\sthen\s|\s(?=why\b|how come\b)")
 _RHETORICAL = re.compile(r"\s*(?:then\s+)?(?:why|how come)\b")
+_CONDITIONAL_MAIN = re.compile(r"\s(?=(?:we|you|they|i|he|she|everyone|everybody|nobody|no one|people|doctors)(?:'d|\s+would|\s+wouldn'?t)\b)")
 
 
 _GERUND = re.compile(r"[a-z]+ing\b|no more\b")

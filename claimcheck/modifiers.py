@@ -135,6 +135,11 @@ def choose_predicate(
     if _lowers_named_harm(holding, between, second):
         # "X lowers the risk of dying early": lowering the chance of a harm the name says is preventing it.
         holding = [h for h in between if h.predicate == "prevents" and (h.start, h.end) != second]
+    elif _names_its_kind(holding, linking := between + [h for h in usable if right_before(lower, h.end, a_start)], second):
+        # "there is no link between fluoride and lower IQ": the name ("lower IQ") says what kind of claim it is, and
+        # the cue of that kind linking the pair (between the two, or right before both) carries the denial and the
+        # hedging.
+        holding = [h for h in linking if (h.start, h.end) != second and h.predicate == holding[0].predicate]
     between = holding or between
     # "my migraines are gone since magnesium, riboflavin did nothing": named after the condition, in a clause of its
     # own, with a cue right after it, the intervention is not the one the cues before it speak of.
@@ -170,6 +175,17 @@ def _lowers_named_harm(holding: list[PredicateHit], between: list[PredicateHit],
         bool(holding)
         and all((h.start, h.end) == condition and h.predicate in ("causes", "harms") for h in holding)
         and any(h.predicate == "prevents" and (h.start, h.end) != condition for h in between)
+    )
+
+
+def _names_its_kind(holding: list[PredicateHit], linking: list[PredicateHit], condition: tuple[int, int]) -> bool:
+    """Whether the only cues holding the condition are its own name, of one kind, and another cue of that kind
+    (in ``linking``) links the pair."""
+    kinds = {h.predicate for h in holding}
+    return (
+        len(kinds) == 1
+        and all((h.start, h.end) == condition for h in holding)
+        and any(h.predicate in kinds and (h.start, h.end) != condition for h in linking)
     )
 
 

@@ -1684,3 +1684,68 @@ def test_modifiers_words_inside_a_name_overstate_nothing(real_rules_checker, tex
     claim = real_rules_checker.check(text).claims[0].claim
     assert claim.certainty == certainty
     assert ("magic" not in claim.exaggeration) and ("miracle" in claim.exaggeration) == (certainty == "absolute")
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated", "certainty"),
+    [
+        # A condition whose name says the harm ("lower IQ") leaves the denial to the cue that links the pair.
+        ("there is no link between fluoride and lower iq", "causes", True, "hedged"),
+        ("there is a link between fluoride and lower iq", "causes", False, "hedged"),
+        # A link said to be found (or not) between the two is an association claim, as "a link between".
+        ("no link has been found between the mmr vaccine and autism", "causes", True, "hedged"),
+        ("a link has been found between aspartame and cancer", "causes", False, "hedged"),
+        # Helping someone avoid catching an illness is preventing it.
+        ("social distancing cannot help you avoid catching covid", "prevents", True, "neutral"),
+        ("vitamin c helps you avoid getting colds", "prevents", False, "neutral"),
+    ],
+)
+def test_modifiers_links_found_or_not_and_avoiding_an_illness(real_rules_checker, text, predicate, negated, certainty):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.predicate, claim.negated, claim.certainty) == (predicate, negated, certainty)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ldn is unproven for ms", "ldn is an unproven treatment for ms", "stem cells are still unproven as a treatment for ms"],
+)
+def test_modifiers_unproven_for_a_condition_denies_the_evidence(real_rules_checker, text):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.predicate, claim.negated, claim.epistemic) == ("treats", True, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("melatonin is not a cure for insomnia, but it helps", True),  # helping is less than the cure denied
+        ("ldn isn't a cure for ms but it does help", True),
+        ("everyone says ldn doesn't help ms but it does", False),  # the same verb, affirmed
+    ],
+)
+def test_modifiers_a_lesser_affirmation_leaves_a_denied_cure_denied(real_rules_checker, text, negated):
+    assert real_rules_checker.check(text).claims[0].claim.negated is negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ldn cures ms and pigs fly", "right, and i'm sure apricot kernels cure cancer"],
+)
+def test_modifiers_mock_endorsements_deny_the_claim(real_rules_checker, text):
+    assert real_rules_checker.check(text).claims[0].claim.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["if ivermectin cured covid we'd all know by now", "if baking soda cured cancer doctors would use it"],
+)
+def test_modifiers_a_counterfactual_without_a_comma_asserts_nothing(real_rules_checker, text):
+    assert real_rules_checker.check(text).claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ldn repairs the damage ms does", "lion's mane repairs nerve damage in ms"],
+)
+def test_predicates_repairing_the_damage_is_healing_not_harming(real_rules_checker, text):
+    claims = real_rules_checker.check(text).claims
+    assert claims and (claims[0].claim.predicate, claims[0].claim.negated) == ("cures", False)
