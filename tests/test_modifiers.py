@@ -1749,3 +1749,9 @@ def test_modifiers_a_counterfactual_without_a_comma_asserts_nothing(real_rules_c
 def test_predicates_repairing_the_damage_is_healing_not_harming(real_rules_checker, text):
     claims = real_rules_checker.check(text).claims
     assert claims and (claims[0].claim.predicate, claims[0].claim.negated) == ("cures", False)
+
+
+def test_predicates_a_tongue_tie_ties_nothing_to_anything(real_rules_checker):
+    claim = real_rules_checker.check("the tongue tie release helped with latch problems").claims[0].claim
+    assert (claim.intervention.id, claim.predicate, claim.condition.id) == ("frenotomy", "improves", "breastfeeding-difficulties")
+    assert real_rules_checker.check("research ties the mmr vaccine to autism").claims[0].claim.predicate == "causes"
