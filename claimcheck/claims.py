@@ -381,8 +381,10 @@ def _purpose_only(lower: str, predicate: PredicateHit, bounds: list[tuple[int, i
     ``dosage_question`` in rules/modifiers.yaml)."""
     start = bounds[_clause_of(predicate.start, bounds)][0]
     before = lower[start : predicate.start]
-    if rules.dosage_question.search(before) is not None and predicate.text.split(" ", 1)[0] in _MODALS:
-        return True  # "how much vitamin D should I take for covid?" asks about the dose
+    dosage = rules.dosage_question.search(before)
+    # "how much vitamin D should I take for covid?", "what dose of ldn works best for crohns?" ask about the dose
+    if dosage is not None and (predicate.text.split(" ", 1)[0] in _MODALS or dosage.group(0).startswith("what")):
+        return True
     return rules.purpose.search(before) is not None and rules.epistemic.search(lower[start : predicate.end + 30]) is None
 
 

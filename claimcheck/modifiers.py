@@ -283,6 +283,9 @@ def is_question(sentence: str, mention_starts: list[int], rules: Rules | None = 
     stripped = sentence.strip()
     if stripped.endswith("?") or re.search(r"\?\s*\W*$", stripped):
         return True
+    embedded = rules.embedded_question.match(sentence.lower())
+    if embedded and any(0 <= _words_between(sentence[embedded.end() : s]) <= 3 for s in mention_starts if s >= embedded.end()):
+        return True
     if stripped.endswith((".", "!")):
         return False
     m = rules.question_openers.match(sentence.lower())

@@ -1755,3 +1755,21 @@ def test_predicates_a_tongue_tie_ties_nothing_to_anything(real_rules_checker):
     claim = real_rules_checker.check("the tongue tie release helped with latch problems").claims[0].claim
     assert (claim.intervention.id, claim.predicate, claim.condition.id) == ("frenotomy", "improves", "breastfeeding-difficulties")
     assert real_rules_checker.check("research ties the mmr vaccine to autism").claims[0].claim.predicate == "causes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wondering if magnesium helps with migraines", "i wonder whether fish oil does anything for adhd.", "anyone know if ldn helps fibro"],
+)
+def test_modifiers_an_embedded_question_asks_whatever_mark_ends_it(real_rules_checker, text):
+    assert real_rules_checker.check(text).claims[0].claim.question
+
+
+@pytest.mark.parametrize("text", ["what dose of ldn works best for crohns", "what dose of vitamin d prevents covid?"])
+def test_modifiers_asking_which_dose_works_claims_nothing(real_rules_checker, text):
+    assert real_rules_checker.check(text).claims == ()
+
+
+def test_modifiers_results_that_do_not_show_an_effect_deny_the_evidence(real_rules_checker):
+    claim = real_rules_checker.check("the results do not show that coffee prevents parkinson's disease").claims[0].claim
+    assert (claim.negated, claim.epistemic) == (True, True)

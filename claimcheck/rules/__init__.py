@@ -106,6 +106,7 @@ class Rules:
     absolute: re.Pattern[str]
     absolute_denied: re.Pattern[str]  # ends right before an absolute word that it denies ("not a miracle")
     question_openers: re.Pattern[str]
+    embedded_question: re.Pattern[str]  # "wondering if", "I wonder whether": a question whatever the final mark
     answer_no: re.Pattern[str]  # the whole next sentence answers a question "no"
     answer_yes: re.Pattern[str]
     answer_affirms: re.Pattern[str]  # the whole next sentence affirms what a reported denial denied ("It does.")
@@ -217,6 +218,7 @@ def load_rules() -> Rules:
         absolute=words_regex(mods["absolute"]),
         absolute_denied=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['absolute_denied'])})\s+$"),
         question_openers=re.compile(rf"^\W*(?:{'|'.join(sorted(mods['question']['openers'], key=len, reverse=True))})(?![\w'’])"),
+        embedded_question=re.compile(rf"^\W*(?:{'|'.join(mods['question']['embedded'])})(?![\w'’])"),
         answer_no=_whole(mods["question"]["answer_no"]),
         answer_yes=_whole(mods["question"]["answer_yes"]),
         answer_affirms=_whole(mods["question"]["answer_affirms"]),
