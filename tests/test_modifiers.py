@@ -1773,3 +1773,16 @@ def test_modifiers_asking_which_dose_works_claims_nothing(real_rules_checker, te
 def test_modifiers_results_that_do_not_show_an_effect_deny_the_evidence(real_rules_checker):
     claim = real_rules_checker.check("the results do not show that coffee prevents parkinson's disease").claims[0].claim
     assert (claim.negated, claim.epistemic) == (True, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "intervention", "condition"),
+    [
+        ("milk thistle heals the liver", "milk-thistle", "liver-disease"),  # an organ healed: its disease treated
+        ("seed cycling balances hormones", "seed-cycling", "hormonal-imbalance"),  # the name holds the verb
+        ("hemp seed oil cures cancer", "hemp-seed-oil", "cancer"),  # the longer name, not the seed oils
+    ],
+)
+def test_predicates_organs_healed_and_hormones_balanced_are_claims(real_rules_checker, text, intervention, condition):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.intervention.id, claim.condition.id, claim.negated) == (intervention, condition, False)
