@@ -448,8 +448,8 @@ def test_verdict_safety_with_no_use_named_is_judged_on_the_serious_harms_overall
 
 
 def test_verdict_safety_with_no_use_named_is_never_judged_on_mild_side_effects(real_checker):
-    # Kombucha's side effects are assessed, its serious harms are not: "safe" stays unanswered.
-    result = real_checker.check("kombucha is perfectly safe").claims[0]
+    # Charcoal toothpaste's side effects are assessed, its serious harms are not: "safe" stays unanswered.
+    result = real_checker.check("charcoal toothpaste is perfectly safe").claims[0]
     assert result.claim.condition.id == "serious-adverse-events"
     assert result.verdict.label.value == "NOT_IN_KB"
     assert "no assessment of this intervention's serious harms" in result.verdict.reasons[0]
