@@ -223,7 +223,7 @@ def read_pair(
     names = [intervention, condition, *others]
     mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window, hits, names)
     if predicate is not None and not mods.negated and (
-        _denied_after(lower, predicate, condition, window, rules)
+        _denied_after(lower, predicate, condition, window, rules, others)
         or _elided_denial(lower, predicate, intervention, others, rules)
         or _set_apart(lower, predicate, intervention, rules)
         or _excluded_after(lower, predicate, intervention, rules)
@@ -280,12 +280,16 @@ def _displaced(
 
 def _denied_after(
     lower: str, predicate: PredicateHit, condition: tuple[int, int], window: tuple[int, int], rules: Rules,
+    others: Sequence[tuple[int, int]] = (),
 ) -> bool:
     """Whether a denial after the cue takes the claim back: "approved for rickets, not covid" (for covid),
-    "a link researchers have ruled out", "… is a myth"."""
+    "a link researchers have ruled out", "… is a myth". A denial after another name denies that one ("MSG is safe,
+    the Chinese restaurant syndrome thing is a myth")."""
     if predicate.end <= condition[0] and rules.contrast.search(lower, max(predicate.end, condition[0] - 26), condition[0]):
         return True
-    return rules.denied_after.search(lower, max(predicate.end, condition[1]), window[1]) is not None
+    start = max(predicate.end, condition[1])
+    denial = rules.denied_after.search(lower, start, window[1])
+    return denial is not None and not any(start <= s < denial.start() for s, _ in others)
 
 
 def _weak_evidence_after(

@@ -1786,3 +1786,29 @@ def test_modifiers_results_that_do_not_show_an_effect_deny_the_evidence(real_rul
 def test_predicates_organs_healed_and_hormones_balanced_are_claims(real_rules_checker, text, intervention, condition):
     claim = real_rules_checker.check(text).claims[0].claim
     assert (claim.intervention.id, claim.condition.id, claim.negated) == (intervention, condition, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("vaccines cause autism, that's a myth", True),  # the writer calls the claim before it a myth
+        ("vaccines cause autism. that's a myth", True),  # in the next sentence too
+        ("people say vaccines cause autism. that's a lie.", True),
+        ("does ivermectin cure covid? that's a myth", True),
+        ("ivermectin cures covid? lol no", True),
+        ("ldn helped my ms, it's false that it does nothing", False),  # "false that…" opens another claim
+    ],
+)
+def test_modifiers_a_claim_called_a_myth_or_answered_no_is_taken_back(real_rules_checker, text, negated):
+    assert real_rules_checker.check(text).claims[0].claim.negated is negated
+
+
+def test_modifiers_a_myth_after_another_name_denies_that_one(real_rules_checker):
+    claims = real_rules_checker.check("MSG is totally safe, the Chinese restaurant syndrome thing is a myth.").claims
+    safe = next(c.claim for c in claims if c.claim.condition.id == "serious-adverse-events")
+    assert (safe.predicate, safe.negated) == ("is_safe", False)
+
+
+@pytest.mark.parametrize("text", ["the ivermectin did sweet fa for my covid", "ldn did sod all for my fibro"])
+def test_predicates_british_for_nothing_is_no_effect(real_rules_checker, text):
+    assert real_rules_checker.check(text).claims[0].claim.predicate == "no_effect"
