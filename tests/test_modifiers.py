@@ -1812,3 +1812,20 @@ def test_modifiers_a_myth_after_another_name_denies_that_one(real_rules_checker)
 @pytest.mark.parametrize("text", ["the ivermectin did sweet fa for my covid", "ldn did sod all for my fibro"])
 def test_predicates_british_for_nothing_is_no_effect(real_rules_checker, text):
     assert real_rules_checker.check(text).claims[0].claim.predicate == "no_effect"
+
+
+@pytest.mark.parametrize(
+    ("text", "intervention"),
+    [
+        ("is it ok to eat sushi while pregnant", "raw-fish"),
+        ("benadryl during pregnancy is fine", "diphenhydramine"),
+        ("Is Sudafed ok during pregnancy?", "pseudoephedrine"),
+    ],
+)
+def test_predicates_fine_or_ok_in_pregnancy_claims_safety(real_rules_checker, text, intervention):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.intervention.id, claim.predicate, claim.condition.id, claim.negated) == (intervention, "is_safe", "pregnancy", False)
+
+
+def test_predicates_fine_says_nothing_of_a_condition_alone(real_rules_checker):
+    assert real_rules_checker.check("my ms is fine").claims == ()
