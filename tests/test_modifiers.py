@@ -1796,6 +1796,7 @@ def test_predicates_organs_healed_and_hormones_balanced_are_claims(real_rules_ch
         ("people say vaccines cause autism. that's a lie.", True),
         ("does ivermectin cure covid? that's a myth", True),
         ("ivermectin cures covid? lol no", True),
+        ("vaccines causing autism? total nonsense", True),  # an answer that calls the question's claim nonsense
         ("ldn helped my ms, it's false that it does nothing", False),  # "false that…" opens another claim
     ],
 )
