@@ -691,15 +691,22 @@ class _SentenceReader:
                 stopped=stopped_here, comparison=compared, antecedent=antecedent,
             )
             for said in _claimed(predicate, lower, reading.window, rules)
-            if said == "is_safe" or not _safety_only(condition)
+            if _carries(condition, said)
         ]
 
 
-def _safety_only(condition: Mention) -> bool:
-    """Whether the condition is the one that safety words name by themselves ("raw milk is safe": serious harms,
-    rules/organ-phrases.yaml), of which only safety is claimed: "the vaccine is safe and effective" claims no
-    treatment of harms."""
-    return condition.source == "organ" and condition.id == "serious-adverse-events"
+def _carries(condition: Mention, predicate: str) -> bool:
+    """Whether a claim of ``predicate`` can be about ``condition``. The condition that safety words name by themselves
+    ("raw milk is safe": serious harms, rules/organ-phrases.yaml) carries safety only: "the vaccine is safe and
+    effective" claims no treatment of harms. Childhood, a setting of safety claims and no disease
+    (knowledge/conditions/children.yaml), carries safety and harm only: "ldn for teens with crohns works great" claims
+    nothing about treating teenagers."""
+    if condition.source == "organ" and condition.id == "serious-adverse-events":
+        return predicate == "is_safe"
+    return condition.id != _CHILDHOOD or predicate in ("is_safe", "causes", "harms")
+
+
+_CHILDHOOD = "children"
 
 
 def _claimed(predicate: str, lower: str, window: tuple[int, int], rules: Rules) -> tuple[str, ...]:
