@@ -494,3 +494,14 @@ def test_claims_asking_whether_something_is_safe_is_a_safety_question_on_serious
 def test_claims_a_safety_question_that_names_a_use_asks_about_that_use(real_checker):
     claims = real_checker.check("is ldn safe for kids with crohns?").claims
     assert [(c.claim.predicate, c.claim.condition.id) for c in claims] == [("is_safe", "crohns-disease")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("the covid vaccine is safe for teenagers", [("is_safe", "children")]),  # childhood is a setting of safety
+        ("ldn for teens with crohns works great", [("treats", "crohns-disease")]),  # not a claim of treating children
+    ],
+)
+def test_claims_childhood_carries_safety_and_harm_only(real_checker, text, claims):
+    assert [(c.claim.predicate, c.claim.condition.id) for c in real_checker.check(text).claims] == claims
