@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from claimcheck.claims import answered, closing_interventions
+from claimcheck.claims import answered, closes_with_topic, closing_interventions
 from claimcheck.doctext import remember_text
 from claimcheck.explain import citations, explain
 from claimcheck.kb.load import KnowledgeBase
@@ -111,6 +111,7 @@ class Checker:
             pieces = list(self.prefilter.candidates(text))
         claims: list[Claim] = []
         before: list[Mention] = []  # the interventions of the last sentence read (document offsets)
+        topic = False  # whether that sentence only asked about them ("ldn?")
         read_to = -1
         for start, end in pieces:
             for offset, segment in segments(text[start:end]):
@@ -118,9 +119,12 @@ class Checker:
                 doc = remember_text(self.nlp.make_doc(segment), segment)
                 if read_to == shift:  # the sentence before is the last one read: "it" may stand for its intervention
                     doc._.claimcheck_before = [m.shifted(-shift) for m in before]
+                    doc._.claimcheck_before_topic = topic
                 doc = self.nlp(doc)
                 claims.extend(c.shifted(shift) if shift else c for c in doc._.claimcheck_claims)
-                before = [m.shifted(shift) for m in closing_interventions(doc)]
+                closing = closing_interventions(doc)
+                topic = closes_with_topic(doc, closing)
+                before = [m.shifted(shift) for m in closing]
                 read_to = shift + len(segment)
         return [answered(c, text, self._rules) for c in claims]  # the answer may stand in the next piece
 

@@ -224,6 +224,7 @@ def read_pair(
     mods = read_modifiers(sentence, lower, anchor, clause_start, starts, rules, window, hits, names)
     if predicate is not None and not mods.negated and (
         _denied_after(lower, predicate, condition, window, rules, others)
+        or _called_liar(lower, predicate, intervention, condition, window, rules)
         or _elided_denial(lower, predicate, intervention, others, rules)
         or _set_apart(lower, predicate, intervention, rules)
         or _excluded_after(lower, predicate, intervention, rules)
@@ -290,6 +291,19 @@ def _denied_after(
     start = max(predicate.end, condition[1])
     denial = rules.denied_after.search(lower, start, window[1])
     return denial is not None and not any(start <= s < denial.start() for s, _ in others)
+
+
+def _called_liar(
+    lower: str, predicate: PredicateHit, intervention: tuple[int, int], condition: tuple[int, int],
+    window: tuple[int, int], rules: Rules,
+) -> bool:
+    """Whether the claim is reported only to call whoever makes it a liar: "whoever told you vitamin C cures cancer
+    lied", "anyone who says X cures Y is lying to you" (``called_liar`` in rules/modifiers.yaml): the frame ends
+    right before the claim's first word, the verdict on its maker starts right after its last."""
+    frame, verdict = rules.called_liar
+    first = min(predicate.start, condition[0], intervention[0])
+    last = max(predicate.end, condition[1], intervention[1])
+    return frame.search(lower, window[0], first) is not None and verdict.match(lower, last) is not None
 
 
 def _weak_evidence_after(
@@ -551,14 +565,17 @@ def extract_claims(sent: Span, mentions: list[Mention], models: ClaimModels | No
 
 
 def antecedent_claims(
-    sent: Span, mentions: list[Mention], previous: list[Mention], models: ClaimModels | None = None,
+    sent: Span, mentions: list[Mention], previous: list[Mention], models: ClaimModels | None = None, *, topic: bool = False,
 ) -> list[Claim]:
     """Claims of a sentence that names a condition but no intervention, about what the sentence before it names
     (``previous``: that sentence's intervention mentions), through a pronoun right before a predicate cue: "tried
     ldn last year. it cured my ms" (rules/modifiers.yaml, ``antecedent``). A singular pronoun stands for the one
     intervention named before; "they" for a plural name ("statins") or for each of several ("vitamin d and zinc").
+    After a sentence that only asks about its interventions (``topic``: "ldn?"), no pronoun is needed: "ldn? waste
+    of money for my fibro" is read as if the sentence opened with the name.
 
-    The pair is read with the pronoun in the intervention's place; the claim names the intervention.
+    The pair is read with the pronoun (or an empty span where the sentence starts) in the intervention's place; the
+    claim names the intervention.
     """
     if not previous or any(m.kind == "intervention" for m in mentions) or not any(m.kind == "condition" for m in mentions):
         return []
@@ -570,6 +587,9 @@ def antecedent_claims(
     several = len(named) > 1
     plural_name = not several and _plural(next(iter(named.values())).text)
     pronoun = _subject_pronoun(text.lower(), rules, singular=not several, plural=several or plural_name)
+    if pronoun is None and topic:
+        opening = len(text) - len(text.lstrip())
+        pronoun = (opening, opening)
     if pronoun is None:
         return []
     reader = _SentenceReader.of(sent, mentions, pronoun)
@@ -579,13 +599,27 @@ def antecedent_claims(
     for m in reader.mentions:
         if m.kind == "condition":
             conditions.setdefault(_key(m), m)
-    word = text[pronoun[0] : pronoun[1]]
+    word = text[pronoun[0] : pronoun[1]] or None
     return [
         claim
         for condition in conditions.values()
         for intervention in named.values()
         for claim in reader.claims(intervention, condition, pronoun, models, word)
     ]
+
+
+def asks_only_about(text: str, mentions: list[Mention], offset: int = 0) -> bool:
+    """Whether a sentence (``text``, starting at ``offset`` in the mentions' offsets) only names its interventions and
+    asks: "LDN?", "what about turmeric and ginger?" (``topic_openers`` in rules/modifiers.yaml)."""
+    names = sorted((m.start - offset, m.end - offset) for m in mentions if m.kind == "intervention")
+    if not names or not text.rstrip().endswith("?"):
+        return False
+    masked, pos = [], 0
+    for start, end in names:
+        masked += [text[pos:start], "\x00"]
+        pos = end
+    masked.append(text[pos:])
+    return load_rules().topic.fullmatch("".join(masked).lower()) is not None
 
 
 def _plural(name: str) -> bool:
@@ -774,6 +808,8 @@ class ClaimExtractor:
             # The interventions of the sentence before the text (when it is a piece of a longer one), in the doc's
             # offsets: "it" in its first sentence may stand for them.
             Doc.set_extension("claimcheck_before", default=())
+        if not Doc.has_extension("claimcheck_before_topic"):
+            Doc.set_extension("claimcheck_before_topic", default=False)  # that sentence only asked about them
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = list(doc._.claimcheck_mentions)
@@ -782,13 +818,15 @@ class ClaimExtractor:
             return doc
         claims: list[Claim] = []
         previous: list[Mention] = list(doc._.claimcheck_before)  # the interventions of the sentence before
+        topic: bool = doc._.claimcheck_before_topic  # whether that sentence only asked about them ("ldn?")
+        text = doc_text(doc)
         for sent in doc.sents:
             inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
             if inside:
                 claims.extend(extract_claims(sent, inside, self.models))
-                claims.extend(antecedent_claims(sent, inside, previous, self.models))
+                claims.extend(antecedent_claims(sent, inside, previous, self.models, topic=topic))
             previous = [m for m in inside if m.kind == "intervention"]
-        text = doc_text(doc)
+            topic = bool(previous) and asks_only_about(text[sent.start_char : sent.end_char], previous, sent.start_char)
         doc._.claimcheck_claims = [answered(c, text) for c in claims]
         return doc
 
@@ -800,6 +838,14 @@ def closing_interventions(doc: Doc) -> list[Mention]:
         return []
     last = doc[-1].sent.start_char if len(doc) else 0
     return [m for m in mentions if m.start >= last]
+
+
+def closes_with_topic(doc: Doc, closing: list[Mention]) -> bool:
+    """Whether the doc's last sentence only asks about its interventions (``closing``): see :func:`asks_only_about`."""
+    if not closing:
+        return False
+    last = doc[-1].sent.start_char
+    return asks_only_about(doc_text(doc)[last:], closing, last)
 
 
 @Language.factory(

@@ -99,6 +99,13 @@ def pieces(text: str, exceptions: frozenset[str]) -> list[tuple[int, int]]:
     return list(pairwise(bounds))
 
 
+def _after_question(text: str, pieces: list[tuple[int, int]], piece: tuple[int, int]) -> bool:
+    """Whether the piece before ``piece`` ends with a question mark: it may only ask about the interventions it names,
+    the topic of what ``piece`` says (:func:`claimcheck.claims.asks_only_about` needs such a mark)."""
+    i = pieces.index(piece)
+    return i > 0 and text[pieces[i - 1][0] : pieces[i - 1][1]].rstrip().endswith("?")
+
+
 class Prefilter:
     """The pre-filter of one pipeline (built from its mention finder's vocabularies)."""
 
@@ -179,7 +186,10 @@ class Prefilter:
         elif cued:
             paired = self._paired_pieces(text, cued)
             chosen = [piece for piece, ok in zip(cued, paired, strict=True) if ok]
-            pending = [piece for piece in cued if self._pronoun_cue(lower, (places, glued_places), *piece)]
+            pending = [
+                piece for piece in cued
+                if self._pronoun_cue(lower, (places, glued_places), *piece) or _after_question(text, pieces, piece)
+            ]
             yield from self._with_antecedents(text, pieces, chosen, pending) if pending else chosen
 
     def _piece_cue(self, lower: str, places: tuple[list[int], list[int]], start: int, end: int) -> bool:
@@ -210,7 +220,7 @@ class Prefilter:
             if self._has_cue(piece):
                 if self._may_pair(piece):
                     chosen.append((start, end))
-                if self._pronoun.search(piece):
+                if self._pronoun.search(piece) or _after_question(text, pieces, (start, end)):
                     pending.append((start, end))
         yield from self._with_antecedents(text, pieces, chosen, pending) if pending else chosen
 
@@ -229,9 +239,10 @@ class Prefilter:
     def _with_antecedents(
         self, text: str, pieces: list[tuple[int, int]], chosen: list[tuple[int, int]], pending: list[tuple[int, int]],
     ) -> list[tuple[int, int]]:
-        """``chosen`` pieces plus each ``pending`` one (with a cue and a pronoun) that may name a condition while
-        the piece right before it may name an intervention, with that piece: a claim may say what "it" does,
-        named in the sentence before (:func:`claimcheck.claims.antecedent_claims`). ``pieces``: all of the text's."""
+        """``chosen`` pieces plus each ``pending`` one (with a cue, and a pronoun or a question right before it) that
+        may name a condition while the piece right before it may name an intervention, with that piece: a claim may
+        say what "it" does, named in the sentence before, or what the interventions a question only named do ("ldn?
+        waste of money for my fibro": :func:`claimcheck.claims.antecedent_claims`). ``pieces``: all of the text's."""
         index = {piece: i for i, piece in enumerate(pieces)}
         out = set(chosen)
         for piece in pending:

@@ -1830,3 +1830,61 @@ def test_predicates_fine_or_ok_in_pregnancy_claims_safety(real_rules_checker, te
 
 def test_predicates_fine_says_nothing_of_a_condition_alone(real_rules_checker):
     assert real_rules_checker.check("my ms is fine").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("whoever told you vitamin C cures cancer lied", True),
+        ("anyone who says ivermectin cures covid is lying to you", True),
+        ("people who believe vaccines cause autism are misinformed", True),
+        ("anyone who thinks ldn cures ms is kidding themselves", True),
+        ("whoever told you ldn cures ms is a genius", False),  # praise of the teller affirms nothing new
+        ("my doctor says ldn helps ms and she is right", False),
+    ],
+)
+def test_modifiers_a_claim_whose_maker_is_called_a_liar_is_denied(real_rules_checker, text, negated):
+    assert real_rules_checker.check(text).claims[0].claim.negated is negated
+
+
+def test_modifiers_anyone_who_says_opens_no_question(real_rules_checker):
+    claim = real_rules_checker.check("anyone who says vaccines cause autism is lying").claims[0].claim
+    assert (claim.question, claim.negated) == (False, True)
+
+
+@pytest.mark.parametrize(
+    "text", ["my psoriasis didn't budge on fish oil", "ldn didn't move the needle on my fatigue", "my a1c wouldn't budge with cinnamon"]
+)
+def test_predicates_a_condition_that_did_not_budge_is_no_effect(real_rules_checker, text):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.predicate, claim.negated) == ("no_effect", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "intervention", "condition", "predicate"),
+    [
+        ("ldn? waste of money for my fibro", "low-dose-naltrexone", "fibromyalgia", "no_effect"),
+        ("zinc lozenges? nada for my colds", "zinc", "common-cold", "no_effect"),
+        ("what about turmeric? did nothing for my arthritis", "turmeric", "arthritis", "no_effect"),
+        ("Vitamin D? Total game changer for my depression!", "vitamin-d", "depression", "treats"),
+    ],
+)
+def test_claims_a_question_that_only_names_an_intervention_sets_the_topic(
+    real_rules_checker, text, intervention, condition, predicate
+):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.intervention.id, claim.condition.id, claim.predicate, claim.question) == (
+        intervention, condition, predicate, False
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ldn for ms? did nothing",  # the question names a condition: it asks about a pair, not a topic
+        "is ldn any good? my ms is worse",  # it asks more than the name
+        "ldn? never heard of it. my fibro is worse",  # the topic is two sentences back
+    ],
+)
+def test_claims_only_a_bare_question_sets_the_topic(real_rules_checker, text):
+    assert real_rules_checker.check(text).claims == ()

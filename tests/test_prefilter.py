@@ -17,7 +17,8 @@ def test_prefilter_skips_posts_without_health_names(real_checker, text):
     "text",
     ["LDN cured my MS", "ldn helped my ms", "naltrexonne cured my multiple sclerosus", "fenbendazole cures crohns",
      "Tylenol destroys your liver.", "Fine weather. Creatine damages the kidneys!",  # an organ names a condition there
-     "B12 shots give you energy.", "Long day. Maca improves fertility, they say.", "THE VACCINE CHANGES YOUR DNA"],
+     "B12 shots give you energy.", "Long day. Maca improves fertility, they say.", "THE VACCINE CHANGES YOUR DNA",
+     "ldn? waste of money for my fibro", "Long day. Turmeric?  Did nothing for my arthritis!"],  # a question sets the topic
 )
 def test_prefilter_passes_claims(real_checker, text):
     assert real_checker.may_contain_claim(text)

@@ -22,6 +22,13 @@ def _longest_first(patterns: list[str]) -> list[str]:
     return sorted(patterns, key=len, reverse=True)
 
 
+def _topic_regex(openers: list[str]) -> re.Pattern[str]:
+    """A whole sentence that names interventions (each replaced by NUL) and asks nothing else: "what about \0?"."""
+    opener = "|".join(_longest_first(openers))
+    name = rf"(?:(?:{opener})\s+)*\x00"
+    return re.compile(rf"\W*{name}(?:\s*(?:,|&|/|\band\b|\bor\b)\s*{name})*\s*\?+\W*")
+
+
 def words_regex(patterns: list[str]) -> re.Pattern[str]:
     """One regex matching any of ``patterns`` as whole words (longest alternatives first)."""
     ordered = _longest_first(patterns)
@@ -87,11 +94,13 @@ class Rules:
     antecedent: re.Pattern[str]  # "it", "they" (group `plural`): may stand for the previous sentence's intervention
     antecedent_reach: int  # words at most between that pronoun and the predicate cue
     antecedent_anycase: re.Pattern[str]  # the same pronouns in any case, for raw text
+    topic: re.Pattern[str]  # a sentence that only asks about its interventions, each replaced by "\x00" ("ldn?")
     settings: re.Pattern[str]  # ends right before a condition that only sets the scene ("during pregnancy")
     modifier_heads: re.Pattern[str]  # right after a condition name used as a modifier ("MS nurse", "MS society")
     attributive: frozenset[str]  # harm adjectives that describe the condition they stand before
     contrast: re.Pattern[str]  # "…, not <condition>": ends right before the condition
     denied_after: re.Pattern[str]  # "… is a myth": takes back the claim before it
+    called_liar: tuple[re.Pattern[str], re.Pattern[str]]  # "whoever told you" before the claim, "lied" right after it
     evidence_after: tuple[re.Pattern[str], re.Pattern[str]]  # "evidence that X … is weak": before X; after the claim
     evidence_denied_after: re.Pattern[str]  # "…, there is no good evidence for it": the writer denies the evidence
     elided_denial: re.Pattern[str]  # "… where zoloft didn't": a bare denial right after the intervention
@@ -187,6 +196,7 @@ def load_rules() -> Rules:
             rf"{'|'.join(_longest_first(mods['antecedent']['singular']))})(?![\w-])"
         ),
         antecedent_reach=int(mods["antecedent"]["reach"]),
+        topic=_topic_regex(mods["antecedent"]["topic_openers"]),
         antecedent_anycase=re.compile(
             rf"(?<![\w'-])(?:{'|'.join(_longest_first(mods['antecedent']['plural'] + mods['antecedent']['singular']))})(?![\w-])",
             re.IGNORECASE,
@@ -196,6 +206,9 @@ def load_rules() -> Rules:
         attributive=frozenset(mods["attributive"]),
         contrast=re.compile(rf"(?<![\w'-])(?:{'|'.join(mods['after_claim']['contrast'])})$"),
         denied_after=words_regex(mods["after_claim"]["denied_after"]),
+        called_liar=(
+            re.compile(mods["after_claim"]["called_liar"]["before"]), re.compile(mods["after_claim"]["called_liar"]["after"])
+        ),
         evidence_denied_after=words_regex(mods["after_claim"]["evidence_denied_after"]),
         evidence_after=(
             re.compile(rf"(?<![\w'-]){mods['after_claim']['evidence_before']}"),
