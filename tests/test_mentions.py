@@ -329,3 +329,16 @@ def test_mentions_every_word_of_the_name_guards_is_a_string():
             yield node
 
     assert all(isinstance(w, str) for w in words(_read("ambiguous-names.yaml")))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("NAC treats OCD", True),
+        ("SSRIs help with OCD", True),
+        ("lol my boss is so OCD about the shared drive folders, send help (and coffee)", False),  # a figure of speech
+    ],
+)
+def test_mentions_ocd_is_the_disorder_except_as_a_figure_of_speech(real_checker, text, named):
+    ids = {r.claim.condition.id for r in real_checker.check(text).claims}
+    assert ("obsessive-compulsive-disorder" in ids) == named

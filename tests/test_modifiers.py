@@ -1781,6 +1781,10 @@ def test_modifiers_results_that_do_not_show_an_effect_deny_the_evidence(real_rul
         ("milk thistle heals the liver", "milk-thistle", "liver-disease"),  # an organ healed: its disease treated
         ("seed cycling balances hormones", "seed-cycling", "hormonal-imbalance"),  # the name holds the verb
         ("hemp seed oil cures cancer", "hemp-seed-oil", "cancer"),  # the longer name, not the seed oils
+        ("glucosamine rebuilds cartilage", "glucosamine", "joint-damage"),  # cartilage rebuilt: joint damage treated
+        ("bone broth heals your gut", "bone-broth", "digestive-complaints"),
+        ("evening primrose oil ripens the cervix", "evening-primrose-oil", "labour-induction"),  # readying for labour
+        ("infrared saunas detox heavy metals", "sauna", "toxin-buildup"),  # a poison named after the detox verb
     ],
 )
 def test_predicates_organs_healed_and_hormones_balanced_are_claims(real_rules_checker, text, intervention, condition):
