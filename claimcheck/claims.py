@@ -599,12 +599,13 @@ def antecedent_claims(
     for m in reader.mentions:
         if m.kind == "condition":
             conditions.setdefault(_key(m), m)
-    word = text[pronoun[0] : pronoun[1]] or None
+    word = text[pronoun[0] : pronoun[1]]
     return [
         claim
         for condition in conditions.values()
         for intervention in named.values()
-        for claim in reader.claims(intervention, condition, pronoun, models, word)
+        # after a bare question the output names the question ("ldn?") where a pronoun would stand
+        for claim in reader.claims(intervention, condition, pronoun, models, word or f"{intervention.text}?")
     ]
 
 

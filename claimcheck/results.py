@@ -74,7 +74,7 @@ class Claim:
     extraction_confidence: float = 1.0
     stopped: bool = False  # read from what stopping the intervention is said to do ("quitting X cured my Y")
     comparison: str | None = None  # "better than the flu shot": compared with another treatment (not judged)
-    antecedent: str | None = None  # "it": the word that stands for the intervention, named in the sentence before
+    antecedent: str | None = None  # "it" (or "ldn?" after a bare question): what stands for the intervention named before
 
     def shifted(self, offset: int) -> Claim:
         """The same claim with every offset moved by ``offset`` (a claim read in a piece of a longer text)."""

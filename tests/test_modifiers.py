@@ -1880,6 +1880,7 @@ def test_claims_a_question_that_only_names_an_intervention_sets_the_topic(
     assert (claim.intervention.id, claim.condition.id, claim.predicate, claim.question) == (
         intervention, condition, predicate, False
     )
+    assert claim.antecedent == f"{claim.intervention.text}?"  # the output says where the name was
 
 
 @pytest.mark.parametrize(
