@@ -118,7 +118,6 @@ class MentionFinder:
         for key, docs in patterns.items():
             self.matcher.add(key, docs)
         self._fuzzy_buckets = _fuzzy_buckets(self.vocab)
-        self._organ_stems = tuple({organ[:4] for organ in self.rules.organs})  # a quick test before the regex
         self._abbr_lower = {
             form.lower(): entry for form, entry in self.vocab.abbreviations.items() if form.lower() in self.rules.abbr_lowercase
         }
@@ -217,8 +216,8 @@ class MentionFinder:
         immune system", "detoxes the liver" (toxin build-up), "protects the liver" (rules/organ-phrases.yaml). An organ
         that is already a name keeps it."""
         lower = doc_text(doc).lower()
-        if not any(stem in lower for stem in self._organ_stems):
-            return
+        if self.rules.organ_phrase_search is None or self.rules.organ_phrase_search.search(lower) is None:
+            return  # one search for every phrase: most texts hold none
         taken = {i for span, m in spans if m.kind == "condition" for i in range(span.start, span.end)}
         for phrase in self.rules.organ_phrases:
             for match in phrase.pattern.finditer(lower):

@@ -32,7 +32,6 @@ from typing import Any
 from spacy.attrs import ORTH
 from spacy.language import Language
 
-from claimcheck.literal_guard import LiteralGuard
 from claimcheck.rules import Rules
 from claimcheck.vocabulary import english_words, external_vocabulary
 
@@ -99,10 +98,9 @@ def pieces(text: str, exceptions: frozenset[str]) -> list[tuple[int, int]]:
     return list(pairwise(bounds))
 
 
-def _after_question(text: str, pieces: list[tuple[int, int]], piece: tuple[int, int]) -> bool:
-    """Whether the piece before ``piece`` ends with a question mark: it may only ask about the interventions it names,
-    the topic of what ``piece`` says (:func:`claimcheck.claims.asks_only_about` needs such a mark)."""
-    i = pieces.index(piece)
+def _after_question(text: str, pieces: list[tuple[int, int]], i: int) -> bool:
+    """Whether the piece before ``pieces[i]`` ends with a question mark: it may only ask about the interventions it
+    names, the topic of what ``pieces[i]`` says (:func:`claimcheck.claims.asks_only_about` needs such a mark)."""
     return i > 0 and text[pieces[i - 1][0] : pieces[i - 1][1]].rstrip().endswith("?")
 
 
@@ -134,10 +132,7 @@ class Prefilter:
                 key = f" {' '.join(runs)} "
                 self._automaton.add_word(key, self._automaton.get(key, 0) | _KIND_BIT.get(kind, _ORGAN))
         # The organ phrases as one search through their verbs' literal prefixes (the named groups dropped).
-        phrases = [re.compile(phrase.pattern.pattern.replace("(?P<organ>", "(?:")) for phrase in rules.organ_phrases]
-        self._organ_phrase = (
-            LiteralGuard(re.compile("|".join(f"(?:{p.pattern})" for p in phrases)), phrases) if phrases else None
-        )
+        self._organ_phrase = rules.organ_phrase_search
         self._automaton.make_automaton()
         self._abbreviations = {form: _KIND_BIT[e.kind] for form, e in finder.vocab.abbreviations.items()}
         self._abbreviations_lower = {form: _KIND_BIT[e.kind] for form, e in finder._abbr_lower.items()}
@@ -176,19 +171,20 @@ class Prefilter:
         if not places[0] and not glued_places[0]:
             return
         pieces = self.pieces(text)
-        cued = [
-            (start, end)
-            for start, end in pieces
+        numbered = [
+            (i, (start, end))
+            for i, (start, end) in enumerate(pieces)
             if self._piece_cue(lower, places, start, end) or self._piece_cue(glued, glued_places, start, end)
         ]
+        cued = [piece for _, piece in numbered]
         if len(cued) == 1 and cued[0] == (0, len(text)):  # the whole text, already found to pair
             yield cued[0]
         elif cued:
             paired = self._paired_pieces(text, cued)
             chosen = [piece for piece, ok in zip(cued, paired, strict=True) if ok]
             pending = [
-                piece for piece in cued
-                if self._pronoun_cue(lower, (places, glued_places), *piece) or _after_question(text, pieces, piece)
+                piece for i, piece in numbered
+                if self._pronoun_cue(lower, (places, glued_places), *piece) or _after_question(text, pieces, i)
             ]
             yield from self._with_antecedents(text, pieces, chosen, pending) if pending else chosen
 
@@ -215,12 +211,12 @@ class Prefilter:
             yield pieces[0]
             return
         chosen, pending = [], []
-        for start, end in pieces:
+        for i, (start, end) in enumerate(pieces):
             piece = text[start:end]
             if self._has_cue(piece):
                 if self._may_pair(piece):
                     chosen.append((start, end))
-                if self._pronoun.search(piece) or _after_question(text, pieces, (start, end)):
+                if self._pronoun.search(piece) or _after_question(text, pieces, i):
                     pending.append((start, end))
         yield from self._with_antecedents(text, pieces, chosen, pending) if pending else chosen
 

@@ -134,6 +134,7 @@ class Rules:
     symptoms: frozenset[str]  # condition ids that, right after a disease, are what a claim acts on ("MS fatigue")
     organ_phrases: tuple[OrganPhrase, ...]  # "destroys your liver", "detoxes the liver" (rules/organ-phrases.yaml)
     organs: frozenset[str]  # every organ word of those phrases (the pre-filter indexes them as condition names)
+    organ_phrase_search: LiteralGuard | None  # any of the organ phrases, searched fast (None when there are none)
 
 
 def _whole(patterns: list[str]) -> re.Pattern[str]:
@@ -252,7 +253,16 @@ def load_rules() -> Rules:
         symptoms=frozenset(heads["symptoms"]),
         organ_phrases=organ_phrases,
         organs=organs,
+        organ_phrase_search=_any_organ_phrase(organ_phrases),
     )
+
+
+def _any_organ_phrase(phrases: tuple[OrganPhrase, ...]) -> LiteralGuard | None:
+    """One search for every organ phrase (their named groups dropped), through their verbs' literal prefixes."""
+    if not phrases:
+        return None
+    plain = [re.compile(phrase.pattern.pattern.replace("(?P<organ>", "(?:")) for phrase in phrases]
+    return LiteralGuard(re.compile("|".join(f"(?:{p.pattern})" for p in plain)), plain)
 
 
 def _organ_phrases(data: dict[str, Any]) -> tuple[tuple[OrganPhrase, ...], list[dict[str, str]], frozenset[str]]:
