@@ -263,7 +263,7 @@ def test_mentions_guarded_everyday_words_are_names_only_where_no_word_beside_the
         ("Cannabis damages the teenage brain.", [("Cannabis", "cannabis"), ("brain", "cognitive-function")]),
         ("Epsom salt baths detox the body.", [("Epsom salt baths", "epsom-salt-baths"), ("body", "toxin-buildup")]),
         ("Milk thistle protects the liver.", [("Milk thistle", "milk-thistle"), ("liver", "liver-disease")]),
-        ("Sucralose destroys your gut microbiome.", [("Sucralose", "non-sugar-sweeteners"), ("gut microbiome", "gut-dysbiosis")]),
+        ("Sucralose destroys your gut microbiome.", [("Sucralose", "sucralose"), ("gut microbiome", "gut-dysbiosis")]),
         ("Maca improves fertility.", [("Maca", "maca"), ("fertility", "infertility")]),
         ("Soy lowers your sperm count.", [("Soy", "soy-foods"), ("sperm count", "male-infertility")]),
         ("The covid vaccine changes your DNA.", [("covid vaccine", "covid-19-vaccine"), ("DNA", "genetic-alteration")]),
