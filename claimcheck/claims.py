@@ -211,6 +211,10 @@ def read_pair(
         interventions=interventions,
     )
     predicate, between = chosen if chosen else (None, False)
+    if predicate is not None and _indication_only(
+        lower, predicate, intervention, condition, others, interventions, bounds[_clause_of(predicate.start, bounds)]
+    ):
+        predicate, between = None, False
     if_clause = _if_clause(lower, predicate, intervention, condition, rules) if predicate is not None else None
     purpose = predicate is not None and (_purpose_only(lower, predicate, bounds, rules) or if_clause == "hypothesis")
     if purpose:
@@ -291,6 +295,30 @@ def _denied_after(
     start = max(predicate.end, condition[1])
     denial = rules.denied_after.search(lower, start, window[1])
     return denial is not None and not any(start <= s < denial.start() for s, _ in others)
+
+
+_INDICATION = re.compile(r"\s+for\s+(?:(?:the|my|your|his|her|their|our|a|an)\s+)?")
+
+
+def _indication_only(
+    lower: str, predicate: PredicateHit, intervention: tuple[int, int], condition: tuple[int, int],
+    others: Sequence[tuple[int, int]], interventions: Sequence[tuple[int, int]], clause: tuple[int, int],
+) -> bool:
+    """Whether the condition only says what the intervention is used for, the cue after it being said of another
+    condition in the cue's clause: "radiotherapy for breast cancer causes heart disease", "metformin for diabetes
+    causes B12 deficiency" claim nothing of breast cancer or diabetes."""
+    if not intervention[1] <= condition[0] or not condition[1] <= predicate.start:
+        return False
+    if _INDICATION.fullmatch(lower, intervention[1], condition[0]) is None:
+        return False
+    taken = set(interventions)
+    return any(
+        span not in taken and predicate.end <= span[0] < clause[1] and _OBJECT_GAP.fullmatch(lower, predicate.end, span[0])
+        for span in others
+    )
+
+
+_OBJECT_GAP = re.compile(r"[^,;:.!?]{0,40}")  # the cue's object follows it closely, in the same phrase
 
 
 def _called_liar(

@@ -1893,3 +1893,21 @@ def test_claims_a_question_that_only_names_an_intervention_sets_the_topic(
 )
 def test_claims_only_a_bare_question_sets_the_topic(real_rules_checker, text):
     assert real_rules_checker.check(text).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("Radiotherapy for breast cancer causes heart disease.", "cardiovascular-disease"),
+        ("Metformin for diabetes causes B12 deficiency.", "vitamin-b12-deficiency"),
+        ("ldn for ms helped my fatigue", "fatigue"),
+    ],
+)
+def test_claims_a_condition_that_only_names_the_use_claims_nothing(real_rules_checker, text, condition):
+    # "X for Y causes Z" claims something of Z only: X is not said to cause the Y it is used for.
+    assert [r.claim.condition.id for r in real_rules_checker.check(text).claims] == [condition]
+
+
+def test_claims_the_use_is_still_claimed_when_no_other_condition_follows(real_rules_checker):
+    claim = real_rules_checker.check("ldn for ms works").claims[0].claim
+    assert (claim.condition.id, claim.predicate) == ("multiple-sclerosis", "treats")
