@@ -131,7 +131,7 @@ class Prefilter:
             if runs:
                 key = f" {' '.join(runs)} "
                 self._automaton.add_word(key, self._automaton.get(key, 0) | _KIND_BIT.get(kind, _ORGAN))
-        # The organ phrases as one search through their verbs' literal prefixes (the named groups dropped).
+        # The organ phrases as one search through their verbs' literal prefixes (shared with the mention finder).
         self._organ_phrase = rules.organ_phrase_search
         self._automaton.make_automaton()
         self._abbreviations = {form: _KIND_BIT[e.kind] for form, e in finder.vocab.abbreviations.items()}

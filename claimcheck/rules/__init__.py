@@ -23,7 +23,7 @@ def _longest_first(patterns: list[str]) -> list[str]:
 
 
 def _topic_regex(openers: list[str]) -> re.Pattern[str]:
-    """A whole sentence that names interventions (each replaced by NUL) and asks nothing else: "what about \0?"."""
+    """A whole sentence that names interventions (each replaced by NUL) and asks nothing else: "what about NUL?"."""
     opener = "|".join(_longest_first(openers))
     name = rf"(?:(?:{opener})\s+)*\x00"
     return re.compile(rf"\W*{name}(?:\s*(?:,|&|/|\band\b|\bor\b)\s*{name})*\s*\?+\W*")
