@@ -297,16 +297,18 @@ def _denied_after(
     return denial is not None and not any(start <= s < denial.start() for s, _ in others)
 
 
-_INDICATION = re.compile(r"\s+for\s+(?:(?:the|my|your|his|her|their|our|a|an)\s+)?")
+# "X for Y", and the time X is taken: "fish oil while pregnant prevents allergies", "tylenol during pregnancy causes autism".
+_INDICATION = re.compile(r"\s+(?:for|while|during)\s+(?:(?:the|my|your|his|her|their|our|a|an|being|early|late)\s+)?")
 
 
 def _indication_only(
     lower: str, predicate: PredicateHit, intervention: tuple[int, int], condition: tuple[int, int],
     others: Sequence[tuple[int, int]], interventions: Sequence[tuple[int, int]], clause: tuple[int, int],
 ) -> bool:
-    """Whether the condition only says what the intervention is used for, the cue after it being said of another
-    condition in the cue's clause: "radiotherapy for breast cancer causes heart disease", "metformin for diabetes
-    causes B12 deficiency" claim nothing of breast cancer or diabetes."""
+    """Whether the condition only says what the intervention is used for, or when, the cue after it being said of
+    another condition in the cue's clause: "radiotherapy for breast cancer causes heart disease", "metformin for
+    diabetes causes B12 deficiency", "fish oil while pregnant prevents allergies" claim nothing of breast cancer,
+    diabetes or pregnancy."""
     if not intervention[1] <= condition[0] or not condition[1] <= predicate.start:
         return False
     if _INDICATION.fullmatch(lower, intervention[1], condition[0]) is None:

@@ -264,9 +264,12 @@ class MentionFinder:
 
     def _is_state(self, doc: Doc, span: Span, mention: Mention) -> bool:
         """A substance followed by "levels", "status", "deficiency"...: a state of the body, not an intervention
-        ("vitamin D levels under 30 raise covid mortality"). Exposures keep their levels ("fluoride levels")."""
+        ("vitamin D levels under 30 raise covid mortality"). Exposures keep their levels ("fluoride levels"), not their
+        withdrawal ("cannabis withdrawal can cause irritability")."""
         if mention.kind != "intervention":
             return False
+        if self.rules.withdrawal.match(doc_text(doc), span.end_char) is not None:  # "cannabis withdrawal"
+            return True
         entry = self.kb.interventions.get(mention.id) if mention.id is not None else None
         if entry is not None and entry.kind == "exposure":
             return False

@@ -30,6 +30,7 @@ class PredicateHit:
     denies: bool = False  # the cue denies its class itself ("dangerous for" is safety denied)
     between_only: bool = False  # links a pair only standing between its mentions ("X gave me Y")
     weak: bool = False  # links a pair only when no other cue stands between ("got autism right after the MMR")
+    forward: bool = False  # links a pair only standing after its intervention ("people who drink X have less Y")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ def find_predicates(lower: str, rules: Rules | None = None) -> list[PredicateHit
     for i, matches in rules.predicate_search.finditer_found(lower).items():
         cue = rules.predicates[i]
         for m in matches:
-            hits.append(PredicateHit(cue.predicate, m.start(), m.end(), m.group(0), cue.negation_proof, cue.denies, cue.between_only, cue.weak))
+            hits.append(PredicateHit(cue.predicate, m.start(), m.end(), m.group(0), cue.negation_proof, cue.denies, cue.between_only, cue.weak, cue.forward))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     # In this order a longer cue holding a hit comes before it, so one pass with the furthest end kept so far
     # finds every hit inside a longer one (linear: a sentence may hold thousands of cues).
@@ -103,6 +104,8 @@ def choose_predicate(
         and not (h.predicate in ("causes", "harms") and h.text.endswith(" by") and right_before(lower, h.end, second[0]))
     ]
     between = [h for h in usable if h.start >= a_end - 1 and h.end <= b_start + 1 or (h.start <= b_start and h.end >= b_end)]
+    if first[0] != a_start:  # "women with fibromyalgia had less pain on LDN": the group is the condition's, not LDN's
+        between = [h for h in between if not h.forward]
     verbs = [h for h in between if not (h.text in attributive and b_start - h.end <= 1)]  # "reduce deadly COVID-19"
     between = verbs or between
     between = [h for h in between if not h.weak] or between  # "my MS got better right after LDN": "better" says it
@@ -209,8 +212,9 @@ def is_negated(
         return False
     # The whole text is searched, so that a cue may look past the predicate; the cues before it count.
     cues = list(takewhile(lambda m: m.end() <= predicate.start, rules.negation.finditer(lower, clause_start)))
-    # Denial words inside "can't believe", "never thought"… deny nothing; "never been better" holds its cue.
-    idle = [(m.start(), m.end()) for m in rules.not_denial.finditer(lower, clause_start, predicate.end)]
+    # Denial words inside "can't believe", "never thought"… deny nothing; "never been better" holds its cue, and
+    # "couldn't have beaten it without X" looks past it.
+    idle = [(m.start(), m.end()) for m in takewhile(lambda m: m.start() < predicate.end, rules.not_denial.finditer(lower, clause_start))]
     if idle:
         cues = [m for m in cues if not any(s <= m.start() < e for s, e in idle)]
     # A denied saying with a denial right after it ("nobody's saying X doesn't help"): both deny nothing.

@@ -1911,3 +1911,38 @@ def test_claims_a_condition_that_only_names_the_use_claims_nothing(real_rules_ch
 def test_claims_the_use_is_still_claimed_when_no_other_condition_follows(real_rules_checker):
     claim = real_rules_checker.check("ldn for ms works").claims[0].claim
     assert (claim.condition.id, claim.predicate) == ("multiple-sclerosis", "treats")
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # the result credited to what follows "without": affirmed, not denied
+        ("couldn't have beaten my depression without sertraline", ("sertraline", "treats", False)),
+        # the reason the condition is held off is a treatment, not a cause
+        ("metformin is the reason my pcos is under control", ("metformin", "improves", False)),
+        # "my cold" ends its phrase before "out" as before "off"
+        ("zinc knocked my cold out in two days", ("zinc", "treats", False)),
+        ("cbd is the only thing that touches my arthritis pain", ("cannabidiol", "improves", False)),
+        ("colloidal silver is my go to for sinus infections", ("colloidal-silver", "treats", False)),
+        ("elderberry syrup nipped my flu in the bud", ("elderberry", "treats", False)),
+        ("turmeric is basically nature's ibuprofen for arthritis", ("turmeric", "treats", False)),
+        ("statins wrecked my muscles", ("statins", "causes", False)),
+        # groups compared, the intervention's group first
+        ("people who drink coffee have less dementia", ("coffee", "prevents", False)),
+        ("women on hrt had more breast cancer in the WHI", ("hormone-replacement-therapy", "causes", False)),
+    ],
+)
+def test_modifiers_everyday_ways_of_crediting_and_blaming(real_rules_checker, text, reading):
+    claim = real_rules_checker.check(text).claims[0].claim
+    assert (claim.intervention.id, claim.predicate, claim.negated) == reading
+
+
+def test_modifiers_a_group_with_the_condition_is_no_claim_of_what_it_had_less_of(real_rules_checker):
+    # "women with fibromyalgia had less pain on LDN" compares weeks, not LDN's effect on having fibromyalgia.
+    claims = real_rules_checker.check("women with fibromyalgia had less pain during weeks on low-dose naltrexone").claims
+    assert "fibromyalgia" not in [r.claim.condition.id for r in claims]
+
+
+def test_modifiers_i_dont_think_hedges_the_denial(real_rules_checker):
+    claim = real_rules_checker.check("I don't think St John's wort helps depression.").claims[0].claim
+    assert (claim.negated, claim.certainty) == (True, "hedged")

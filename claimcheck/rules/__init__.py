@@ -46,6 +46,7 @@ class PredicateCue:
     denies: bool = False  # the cue denies its class itself ("dangerous for": not safe)
     between_only: bool = False  # links a pair only standing between its mentions ("X gave me Y")
     weak: bool = False  # links a pair only when no other cue stands between ("got autism right after the MMR")
+    forward: bool = False  # links a pair only standing after its intervention ("people who drink X have less Y")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class Rules:
     prevention_cues: re.Pattern[str]  # "prevents", "lowers the risk of": a cue naming prevention itself
     disease_events: re.Pattern[str]  # "relapses", "complications": events of a disease, whose prevention treats it
     states: re.Pattern[str]  # "vitamin D levels": after a substance, a state of the body, not an intervention
+    withdrawal: re.Pattern[str]  # "cannabis withdrawal": after any intervention, the state of having stopped it
     double_negation_reach: int
     speed_only: re.Pattern[str]  # "won't fix it overnight": the denial is of speed, not of the effect
     speed_reach: int
@@ -155,7 +157,7 @@ def load_rules() -> Rules:
     preds = [*preds, *organ_cues]
     cues = tuple(
         PredicateCue(words_regex([p["pattern"]]), p["class"], bool(p.get("negation_proof", False)), bool(p.get("denies", False)),
-                     bool(p.get("between_only", False)), bool(p.get("weak", False)))
+                     bool(p.get("between_only", False)), bool(p.get("weak", False)), bool(p.get("forward", False)))
         for p in preds
     )
     breakers = [rf"\b{re.escape(b)}\b" if b[0].isalnum() and b[-1].isalnum() else re.escape(b) for b in mods["negation"]["scope_breakers"]]
@@ -176,6 +178,7 @@ def load_rules() -> Rules:
         prevention_cues=words_regex(mods["prevention_cues"]),
         disease_events=words_regex(mods["disease_events"]),
         states=re.compile(rf"\s*(?:{'|'.join(mods['states'])})(?![\w'])", re.IGNORECASE),
+        withdrawal=re.compile(rf"\s*(?:{'|'.join(mods['withdrawal'])})(?![\w'])", re.IGNORECASE),
         double_negation_reach=int(mods["negation"]["double_negation_reach"]),
         speed_only=words_regex(mods["negation"]["speed_only"]),
         speed_reach=int(mods["negation"]["speed_reach"]),
