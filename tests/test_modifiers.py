@@ -1946,3 +1946,31 @@ def test_modifiers_a_group_with_the_condition_is_no_claim_of_what_it_had_less_of
 def test_modifiers_i_dont_think_hedges_the_denial(real_rules_checker):
     claim = real_rules_checker.check("I don't think St John's wort helps depression.").claims[0].claim
     assert (claim.negated, claim.certainty) == (True, "hedged")
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Benzoyl peroxide is carcinogenic.", ("benzoyl-peroxide", "causes", "cancer")),
+        ("glyphosate is a probable carcinogen", ("glyphosate", "causes", "cancer")),
+        ("Saw palmetto shrinks the prostate.", ("saw-palmetto", "treats", "benign-prostatic-hyperplasia")),
+        ("chanca piedra breaks up kidney stones", ("chanca-piedra", "treats", "kidney-stones")),
+        ("shaving makes your hair grow back thicker", ("shaving", "causes", "thicker-hair-regrowth")),
+        # the taking in pregnancy says when, not what is prevented
+        ("fish oil while pregnant prevents allergies", ("omega-3", "prevents", "allergy")),
+    ],
+)
+def test_modifiers_names_that_say_their_kind_and_organs_that_name_a_condition(real_rules_checker, text, reading):
+    claims = real_rules_checker.check(text).claims
+    assert [(r.claim.intervention.id, r.claim.predicate, r.claim.condition.id) for r in claims] == [reading]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biotin messes up thyroid tests.",  # the test is wrong, the thyroid unharmed
+        "Cannabis withdrawal can cause irritability and sleep problems that last several weeks.",  # stopping, not taking
+    ],
+)
+def test_modifiers_no_claim_of_what_the_intervention_does(real_rules_checker, text):
+    assert real_rules_checker.check(text).claims == ()
