@@ -1956,6 +1956,12 @@ def test_modifiers_i_dont_think_hedges_the_denial(real_rules_checker):
         ("Saw palmetto shrinks the prostate.", ("saw-palmetto", "treats", "benign-prostatic-hyperplasia")),
         ("chanca piedra breaks up kidney stones", ("chanca-piedra", "treats", "kidney-stones")),
         ("shaving makes your hair grow back thicker", ("shaving", "causes", "thicker-hair-regrowth")),
+        ("Steroid creams thin your skin.", ("topical-corticosteroids", "causes", "skin-atrophy")),
+        # the drugs of an addiction are not what treats it
+        (
+            "Naltrexone was approved in the early 1980s in the US for treating opiate addictions like morphine and heroin.",
+            ("naltrexone", "is_approved", "opioid-dependence"),
+        ),
         # the taking in pregnancy says when, not what is prevented
         ("fish oil while pregnant prevents allergies", ("omega-3", "prevents", "allergy")),
     ],
