@@ -1957,6 +1957,7 @@ def test_modifiers_i_dont_think_hedges_the_denial(real_rules_checker):
         ("chanca piedra breaks up kidney stones", ("chanca-piedra", "treats", "kidney-stones")),
         ("shaving makes your hair grow back thicker", ("shaving", "causes", "thicker-hair-regrowth")),
         ("Steroid creams thin your skin.", ("topical-corticosteroids", "causes", "skin-atrophy")),
+        ("Bilingualism delays dementia.", ("bilingualism", "prevents", "dementia")),
         # the drugs of an addiction are not what treats it
         (
             "Naltrexone was approved in the early 1980s in the US for treating opiate addictions like morphine and heroin.",
