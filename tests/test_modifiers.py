@@ -1928,6 +1928,7 @@ def test_claims_the_use_is_still_claimed_when_no_other_condition_follows(real_ru
         ("turmeric is basically nature's ibuprofen for arthritis", ("turmeric", "treats", False)),
         ("statins wrecked my muscles", ("statins", "causes", False)),
         ("Prednisone raises blood sugar.", ("systemic-corticosteroids", "causes", False)),
+        ("Honey gives babies botulism.", ("honey", "causes", False)),
         # groups compared, the intervention's group first
         ("people who drink coffee have less dementia", ("coffee", "prevents", False)),
         ("women on hrt had more breast cancer in the WHI", ("hormone-replacement-therapy", "causes", False)),
