@@ -1983,3 +1983,8 @@ def test_modifiers_names_that_say_their_kind_and_organs_that_name_a_condition(re
 )
 def test_modifiers_no_claim_of_what_the_intervention_does(real_rules_checker, text):
     assert real_rules_checker.check(text).claims == ()
+
+
+def test_modifiers_a_condition_naming_what_a_product_is_for_is_no_claim_about_it(real_rules_checker):
+    claims = real_rules_checker.check("Eczema creams with steroids thin your skin.").claims
+    assert [r.claim.condition.id for r in claims] == ["skin-atrophy"]
