@@ -1978,6 +1978,7 @@ def test_modifiers_names_that_say_their_kind_and_organs_that_name_a_condition(re
     "text",
     [
         "Biotin messes up thyroid tests.",  # the test is wrong, the thyroid unharmed
+        "Pulling out of the deal caused me anxiety",  # not the withdrawal method
         "Cannabis withdrawal can cause irritability and sleep problems that last several weeks.",  # stopping, not taking
     ],
 )
