@@ -1960,6 +1960,7 @@ def test_modifiers_i_dont_think_hedges_the_denial(real_rules_checker):
         ("shaving makes your hair grow back thicker", ("shaving", "causes", "thicker-hair-regrowth")),
         ("Steroid creams thin your skin.", ("topical-corticosteroids", "causes", "skin-atrophy")),
         ("Bilingualism delays dementia.", ("bilingualism", "prevents", "dementia")),
+        ("Charcoal toothpaste damages enamel.", ("charcoal-toothpaste", "causes", "enamel-damage")),
         # the drugs of an addiction are not what treats it
         (
             "Naltrexone was approved in the early 1980s in the US for treating opiate addictions like morphine and heroin.",
