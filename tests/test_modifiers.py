@@ -1929,6 +1929,11 @@ def test_claims_the_use_is_still_claimed_when_no_other_condition_follows(real_ru
         ("statins wrecked my muscles", ("statins", "causes", False)),
         ("Prednisone raises blood sugar.", ("systemic-corticosteroids", "causes", False)),
         ("Honey gives babies botulism.", ("honey", "causes", False)),
+        ("chemo bought my dad two extra years with his lung cancer", ("chemotherapy", "improves", False)),
+        ("ozempic made my hair fall out", ("semaglutide", "causes", False)),
+        ("Vaccines are the reason we don't see polio anymore.", ("vaccines", "prevents", False)),
+        ("my gp says there's no point taking vitamin c for colds", ("vitamin-c", "no_effect", False)),
+        ("ldn is the best thing i've ever done for my crohn's", ("low-dose-naltrexone", "treats", False)),
         # groups compared, the intervention's group first
         ("people who drink coffee have less dementia", ("coffee", "prevents", False)),
         ("women on hrt had more breast cancer in the WHI", ("hormone-replacement-therapy", "causes", False)),
