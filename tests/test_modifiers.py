@@ -1934,6 +1934,8 @@ def test_claims_the_use_is_still_claimed_when_no_other_condition_follows(real_ru
         ("Vaccines are the reason we don't see polio anymore.", ("vaccines", "prevents", False)),
         ("my gp says there's no point taking vitamin c for colds", ("vitamin-c", "no_effect", False)),
         ("ldn is the best thing i've ever done for my crohn's", ("low-dose-naltrexone", "treats", False)),
+        ("apple cider vinegar before meals keeps my blood sugar steady", ("apple-cider-vinegar", "improves", False)),
+        ("my dermatologist said retinol would clear my acne", ("topical-retinoids", "cures", False)),
         # groups compared, the intervention's group first
         ("people who drink coffee have less dementia", ("coffee", "prevents", False)),
         ("women on hrt had more breast cancer in the WHI", ("hormone-replacement-therapy", "causes", False)),
