@@ -211,8 +211,9 @@ def read_pair(
         interventions=interventions,
     )
     predicate, between = chosen if chosen else (None, False)
-    if predicate is not None and _indication_only(
-        lower, predicate, intervention, condition, others, interventions, bounds[_clause_of(predicate.start, bounds)]
+    if predicate is not None and (
+        _indication_only(lower, predicate, intervention, condition, others, interventions, bounds[_clause_of(predicate.start, bounds)])
+        or _population_only(lower, predicate, condition, others, interventions)
     ):
         predicate, between = None, False
     if_clause = _if_clause(lower, predicate, intervention, condition, rules) if predicate is not None else None
@@ -321,6 +322,25 @@ def _indication_only(
 
 
 _OBJECT_GAP = re.compile(r"[^,;:.!?]{0,40}")  # the cue's object follows it closely, in the same phrase
+_POPULATION = re.compile(r"\s+in\s+(?:(?:people|patients|adults|men|women|children|kids|those|anyone)\s+(?:with|who have)\s+)?(?:(?:a|an|the)\s+)?$")
+
+
+def _population_only(
+    lower: str, predicate: PredicateHit, condition: tuple[int, int], others: Sequence[tuple[int, int]],
+    interventions: Sequence[tuple[int, int]],
+) -> bool:
+    """Whether the condition only names the people a claim about another condition is made in: "warfarin prevents
+    strokes in atrial fibrillation", "statins prevent heart attacks in people with diabetes" claim nothing of atrial
+    fibrillation or diabetes (the other condition follows the cue closely, and "in" this one follows it)."""
+    if not predicate.end <= condition[0]:
+        return False
+    taken = set(interventions)
+    for span in others:
+        if span in taken or not predicate.end <= span[0] or not span[1] <= condition[0]:
+            continue
+        if _OBJECT_GAP.fullmatch(lower, predicate.end, span[0]) and _POPULATION.search(lower, span[1], condition[0]):
+            return True
+    return False
 
 
 def _called_liar(

@@ -1997,3 +1997,14 @@ def test_modifiers_no_claim_of_what_the_intervention_does(real_rules_checker, te
 def test_modifiers_a_condition_naming_what_a_product_is_for_is_no_claim_about_it(real_rules_checker):
     claims = real_rules_checker.check("Eczema creams with steroids thin your skin.").claims
     assert [r.claim.condition.id for r in claims] == ["skin-atrophy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("Warfarin prevents strokes in atrial fibrillation.", "stroke"),
+        ("statins prevent heart attacks in people with diabetes", "myocardial-infarction"),
+    ],
+)
+def test_claims_the_people_a_claim_is_made_in_are_not_its_condition(real_rules_checker, text, condition):
+    assert [r.claim.condition.id for r in real_rules_checker.check(text).claims] == [condition]
