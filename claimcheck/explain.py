@@ -6,6 +6,7 @@ from claimcheck.kb.load import KnowledgeBase
 from claimcheck.kb.schema import DESIGN_RANK, Outcome
 from claimcheck.match import SERIOUS_HARMS, Match
 from claimcheck.results import Citation, Claim, Label
+from claimcheck.verdict import overstated
 
 MAX_CITATIONS = 6
 LABEL_PHRASES = {
@@ -97,8 +98,9 @@ def explain(claim: Claim, label: Label, match: Match | None) -> str:
         if match.via_general_safety:
             parts.append(f"(Judged on the evidence about serious harms of {claim.intervention.name} overall, "
                          f"not in people with {claim.condition.name} alone.)")
-    if claim.exaggeration and label in (Label.MISLEADING, Label.SUPPORTED, Label.UNPROVEN) and not claim.negated:
-        parts.append(f"Overstated wording: {', '.join(repr(e) for e in claim.exaggeration)}.")
+    words = overstated(claim, match)
+    if words and label in (Label.MISLEADING, Label.SUPPORTED, Label.UNPROVEN) and not claim.negated:
+        parts.append(f"Overstated wording: {', '.join(repr(e) for e in words)}.")
     if claim.anecdote and not claim.question:
         parts.append("A personal experience cannot show whether a treatment works.")
     parts.append("This is information about evidence, not medical advice.")

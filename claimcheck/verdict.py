@@ -45,6 +45,14 @@ def _prevention_on_treatment(claim: Claim, match: Match) -> bool:
     return match.via_fallback and asked == "prevents" and match.relation == "treats" and names_prevention(claim)
 
 
+def overstated(claim: Claim, match: Match | None) -> tuple[str, ...]:
+    """The claim's words that say more than the evidence: a bare "cures" is such a word, unless the outcome records a
+    cure ("penicillin cures syphilis")."""
+    if match is None or claim.predicate != "cures" or not match.outcome.cures:
+        return claim.exaggeration
+    return tuple(e for e in claim.exaggeration if e != claim.predicate_text)
+
+
 def _absolute(claim: Claim) -> bool:
     """Absolute wording the verdict can name ("miracle", "100%"); a reading of certainty without words is not enough."""
     return claim.certainty == "absolute" and bool(claim.exaggeration)
@@ -131,8 +139,8 @@ def judge(claim: Claim, match: Match | None, assessed: tuple[str, ...] = ()) -> 
             reasons.append(f"absolute wording ({', '.join(claim.exaggeration)}) on {certainty.replace('_', ' ')}-certainty evidence")
         else:
             label = Label.SUPPORTED
-            if claim.exaggeration:
-                reasons.append(f"overstated wording: {', '.join(claim.exaggeration)}")
+            if words := overstated(claim, match):
+                reasons.append(f"overstated wording: {', '.join(words)}")
     else:
         label = Label.CONTRADICTED
 

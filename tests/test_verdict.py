@@ -505,3 +505,11 @@ def test_claims_a_safety_question_that_names_a_use_asks_about_that_use(real_chec
 )
 def test_claims_childhood_carries_safety_and_harm_only(real_checker, text, claims):
     assert [(c.claim.predicate, c.claim.condition.id) for c in real_checker.check(text).claims] == claims
+
+
+def test_verdict_a_cure_the_evidence_records_is_no_overstatement(real_rules_checker):
+    # "cure" is overstated for a benefit ("LDN cured my MS"), not where the outcome records a cure.
+    verdict = real_rules_checker.check("Antibiotics cure strep throat.").claims[0].verdict
+    assert verdict.label.value == "SUPPORTED"
+    assert not any("overstated" in r for r in verdict.reasons)
+    assert "Overstated wording" not in verdict.explanation
